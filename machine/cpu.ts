@@ -56,6 +56,8 @@ const TWO32 = 4294967296;
 export const COUNTER_FREQUENCY = 62_500_000;
 /** In free-running mode, how many instructions run between looks at the host clock. */
 const SLICE = 16384;
+/** Internal stop reason: end the current slice so run() looks at interrupts again, then go on. */
+const RECHECK = 99;
 
 export interface CpuOptions {
   /** Derive the generic timer from the instruction count (1 tick per instruction), so runs replay exactly. */
@@ -160,8 +162,12 @@ export class Cpu implements TranslationRegime {
     this.pcLo = this.pcHi = 0;
     this.fpcr = this.fpsr = 0;
     this.exclusiveAddr = -1;
-    // SCTLR_EL1: MMU, caches and alignment checking off; RES1 bits as Linux expects.
-    this.setSys(Sys.SCTLR_EL1, 0x30d00800, 0);
+    // SCTLR_EL1: MMU, caches and alignment checking off; RES1 bits as Linux expects. The
+    // EL0 trap controls are UNKNOWN at reset; we pick Linux's choices (UCI, nTWE, UCT, DZE
+    // set: EL0 may clean caches, WFE, read CTR_EL0, DC ZVA; WFI at EL0 traps).
+    this.setSys(Sys.SCTLR_EL1, 0x30d00800 | (1 << 26) | (1 << 18) | (1 << 15) | (1 << 14), 0);
+    // CNTKCTL_EL1 (UNKNOWN at reset): EL0 may read the counters, not the timers, as on Linux.
+    this.setSys(Sys.CNTKCTL_EL1, 3, 0);
     this.setSys(Sys.CNTFRQ_EL0, COUNTER_FREQUENCY, 0);
     // An Arm "Cortex-A57"-like identity with the features we implement.
     this.setSys(Sys.MIDR_EL1, 0x411fd070, 0);
@@ -170,6 +176,8 @@ export class Cpu implements TranslationRegime {
     this.setSys(Sys.ID_AA64PFR0_EL1, 0x00000011, 0);
     // ISAR0: atomics (LSE, bits [23:20] = 2); nothing else that would need emulating.
     this.setSys(Sys.ID_AA64ISAR0_EL1, 0x00200000, 0);
+    // ISAR1: SB (bits [39:36] = 1), the speculation barrier, which is a plain barrier here.
+    this.setSys(Sys.ID_AA64ISAR1_EL1, 0, 0x10);
     // MMFR0: 48-bit PA (5), 16-bit ASIDs (2 in [7:4]), 4K granule supported (TGran4 = 0),
     // 16K and 64K granules not supported (TGran16 [23:20] = 0, TGran64 [27:24] = 0xf).
     this.setSys(Sys.ID_AA64MMFR0_EL1, 0x0f000025, 0);
@@ -324,6 +332,8 @@ export class Cpu implements TranslationRegime {
   /** Lo half of the last readSys. */
   rlo = 0;
 
+  private mmuEnabledBit = 0;
+
   private syncRegime(): void {
     this.sctlrLo = this.sysLo(Sys.SCTLR_EL1);
     this.tcrLo = this.sysLo(Sys.TCR_EL1);
@@ -334,6 +344,12 @@ export class Cpu implements TranslationRegime {
     this.ttbr1Hi = this.sysHi(Sys.TTBR1_EL1);
     this.mairLo = this.sysLo(Sys.MAIR_EL1);
     this.mairHi = this.sysHi(Sys.MAIR_EL1);
+    // Turning the MMU on or off changes what every cached translation means (the TLB
+    // holds flat MMU-off entries too), so start afresh.
+    if ((this.sctlrLo ^ this.mmuEnabledBit) & 1) {
+      this.mmuEnabledBit = this.sctlrLo & 1;
+      this.mmu.invalidateAll();
+    }
     // TCR_EL1.A1 (bit 22) picks the TTBR that holds the ASID; AS (bit 36) its width.
     const ttbrHi = (this.tcrLo >>> 22) & 1 ? this.ttbr1Hi : this.ttbr0Hi;
     this.asid = (this.tcrHi >>> 4) & 1 ? (ttbrHi >>> 16) & 0xffff : (ttbrHi >>> 16) & 0xff;
@@ -368,6 +384,8 @@ export class Cpu implements TranslationRegime {
   /** Instructions until the earliest enabled timer fires (deterministic mode), or Infinity. */
   private instructionsUntilTimer(): number {
     let best = Infinity;
+    // While IRQs are masked a deadline changes nothing; unmasking ends the slice (recheckInterrupts).
+    if (this.daif & 2) return best;
     for (const [ctl, cval] of [
       [Sys.CNTV_CTL_EL0, Sys.CNTV_CVAL_EL0],
       [Sys.CNTP_CTL_EL0, Sys.CNTP_CVAL_EL0],
@@ -410,6 +428,7 @@ export class Cpu implements TranslationRegime {
       if (this.stopReason >= 0) {
         const reason = this.stopReason;
         this.stopReason = -1;
+        if (reason === RECHECK) continue;
         return reason;
       }
     }
@@ -735,6 +754,14 @@ export class Cpu implements TranslationRegime {
     this.switchSp(el, el ? spsel : 0);
     this.el = el;
     this.updateAccessNeeds();
+  }
+
+  /**
+   * Ends the current slice after this instruction so that run() looks at pending
+   * interrupts and the timer deadline again (MSR DAIF, ERET, writes to timer registers).
+   */
+  recheckInterrupts(): void {
+    if (this.stopReason < 0) this.stopReason = RECHECK;
   }
 
   /** Stops run() after the current instruction with the given reason (WFI). */
