@@ -126,9 +126,8 @@ export class Mmu {
 
     const ttbrLo = upper ? r.ttbr1Lo : r.ttbr0Lo;
     const ttbrHi = upper ? r.ttbr1Hi : r.ttbr0Hi;
-    // The input address bits [ia-1:0], as a non-negative double (exact). The upper
-    // half's leading ones must not leak into the first level's table index.
-    const va = ((hiEff & 0xffff) * TWO32 + (lo >>> 0)) % 2 ** ia;
+    // The 48-bit address, as a non-negative double (exact).
+    const va = (hiEff & 0xffff) * TWO32 + (lo >>> 0);
     let level = ia > 39 ? 0 : ia > 30 ? 1 : ia > 21 ? 2 : 3;
     let table = (ttbrHi & 0xffff) * TWO32 + ((ttbrLo & ~1) >>> 0);
     // Hierarchical controls accumulated from table descriptors.
