@@ -1,7 +1,13 @@
 /**
- * (stub) Instruction class: simd. Filled in by its owner.
+ * The SIMD&FP data-processing instructions, gathered from their files:
+ * simd-move.ts (FMOV, MOVI, DUP, INS, UMOV/SMOV, FCMP), simd-arith.ts (integer vector
+ * arithmetic, compares, reductions, shifts) and simd-permute.ts (ZIP/UZP/TRN, EXT, TBL).
+ * Their loads and stores are in simd-loadstore.ts; lane helpers in simd-lanes.ts.
  */
 
 import type { Encoding } from '../decoder.js';
+import { ENCODINGS as moves } from './simd-move.js';
+import { ENCODINGS as arithmetic } from './simd-arith.js';
+import { ENCODINGS as permutes } from './simd-permute.js';
 
-export const ENCODINGS: readonly Encoding[] = [];
+export const ENCODINGS: readonly Encoding[] = [...moves, ...arithmetic, ...permutes];
