@@ -15,6 +15,11 @@ export const PTE_AP_RO = 1n << 7n; // AP[2]: read-only
 export const PTE_PXN = 1n << 53n;
 export const PTE_UXN = 1n << 54n;
 export const PTE_SH_INNER = 3n << 8n;
+/** Table descriptor controls (hierarchical): no EL0 access, read-only, UXN, PXN. */
+export const TABLE_AP_NO_EL0 = 1n << 61n;
+export const TABLE_AP_RO = 1n << 62n;
+export const TABLE_UXN = 1n << 60n;
+export const TABLE_PXN = 1n << 59n;
 /** AttrIndx 0 = Normal write-back (MAIR byte 0xff), 1 = Device-nGnRnE (0x00). */
 export const ATTR_NORMAL = 0n << 2n;
 export const ATTR_DEVICE = 1n << 2n;
@@ -76,6 +81,20 @@ export class PageTables {
       table = d & 0x0000_ffff_ffff_f000n;
     }
     this.m.memory.write64(Number(this.entryAddress(table, va, level)), desc);
+  }
+
+  /**
+   * Physical address of the descriptor for `va` at `level`, following existing table
+   * descriptors (tests edit descriptors in place: APTable bits, remapping, AF).
+   */
+  descriptorAddress(va: bigint, level: number): bigint {
+    let table = this.root;
+    for (let l = 0; l < level; l++) {
+      const d = this.m.memory.read64(Number(this.entryAddress(table, va, l)));
+      if ((d & 3n) !== 3n) throw new Error(`no table at level ${l} for 0x${va.toString(16)}`);
+      table = d & 0x0000_ffff_ffff_f000n;
+    }
+    return this.entryAddress(table, va, level);
   }
 
   /** Turns the MMU on with these tables in TTBR0 (and ASID). */
