@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+/**
+ * Generates the CPU conformance corpus, test/machine/conformance/<class>.json, by running
+ * every case under qemu-aarch64 (the reference) and recording what it did.
+ *
+ * How to regenerate (needs the Debian cross toolchain and qemu-user; `npm test` needs neither):
+ *
+ *   apt-get install gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user
+ *   node scripts/conformance/generate.mjs            # all classes
+ *   node scripts/conformance/generate.mjs simd atomic # only these class files
+ *
+ * The output is deterministic: inputs come from a PRNG seeded per class (SEED below), so
+ * rerunning gives the same files unless the cases or the reference changed.
+ *
+ * Each class file (one per machine/insn/<class>.ts) lists cases. For every case:
+ *   name, group    what it is, and the to-do line it counts under
+ *   addr           where the snippet runs (hex); the runner writes `code` there, then BRK #0
+ *   code, asm      the snippet's words and objdump's disassembly of each (data words too)
+ *   in             the input state, as overrides of the file's `defaults`: x (by register
+ *                  number), sp, nzcv, fpcr, fpsr, tpidr, v (128-bit), mem (the scratch window,
+ *                  hex bytes; absent = all zero)
+ *   out            what qemu left that differs from `in`: x, sp, nzcv, fpcr, fpsr, v, and mem
+ *                  as [offset, hexbytes] runs. Everything not listed must be unchanged.
+ * Values are hex strings. TPIDR_EL0 after the snippet is not recorded (the harness uses it).
+ *
+ * See README.md beside this file for the harness technique and how to add cases.
+ */
+
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { Rng, hex, defaultX, defaultV, DEFAULT_SP, SCRATCH_BASE, SCRATCH_SIZE } from './lib.mjs';
+import { runClass, QEMU_CPU } from './harness.mjs';
+
+const SEED = 0x2024_a64cn;
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, '..', '..', 'test', 'machine', 'conformance');
+
+const CLASSES = ['dataproc-imm', 'dataproc-reg', 'loadstore', 'atomic', 'branch', 'system', 'simd', 'simd-loadstore'];
+
+function memRuns(before, after) {
+  const runs = [];
+  let i = 0;
+  while (i < after.length) {
+    if (before[i] === after[i]) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    // Merge runs separated by fewer than 4 unchanged bytes.
+    while (j < after.length && (before[j] !== after[j] || after.subarray(j, j + 4).some((b, k) => b !== before[j + k]))) j++;
+    runs.push([i, Buffer.from(after.subarray(i, j)).toString('hex')]);
+    i = j;
+  }
+  return runs;
+}
+
+function record(c, r) {
+  const inp = r.input;
+  const out = r.output;
+  const input = {};
+  if (c.input.x) input.x = Object.fromEntries(Object.keys(c.input.x).map((n) => [n, hex(inp.x[n])]));
+  if (c.input.sp !== undefined) input.sp = hex(inp.sp);
+  if (c.input.nzcv !== undefined) input.nzcv = hex(inp.nzcv);
+  if (c.input.fpcr !== undefined) input.fpcr = hex(inp.fpcr);
+  if (c.input.fpsr !== undefined) input.fpsr = hex(inp.fpsr);
+  if (c.input.tpidr !== undefined) input.tpidr = hex(inp.tpidr);
+  if (c.input.v) input.v = Object.fromEntries(Object.keys(c.input.v).map((n) => [n, hex(inp.v[n])]));
+  if (inp.hasMem) input.mem = Buffer.from(inp.mem).toString('hex');
+
+  const changed = {};
+  const xs = {};
+  out.x.forEach((v, n) => v !== inp.x[n] && (xs[n] = hex(v)));
+  if (Object.keys(xs).length) changed.x = xs;
+  if (out.sp !== inp.sp) changed.sp = hex(out.sp);
+  if (out.nzcv !== inp.nzcv) changed.nzcv = hex(out.nzcv);
+  if (out.fpcr !== inp.fpcr) changed.fpcr = hex(out.fpcr);
+  if (out.fpsr !== inp.fpsr) changed.fpsr = hex(out.fpsr);
+  const vs = {};
+  out.v.forEach((v, n) => v !== inp.v[n] && (vs[n] = hex(v)));
+  if (Object.keys(vs).length) changed.v = vs;
+  const runs = memRuns(inp.mem, out.mem);
+  if (runs.length) changed.mem = runs;
+  return { name: c.name, group: c.group, addr: hex(r.addr), code: r.code, asm: r.text, in: input, out: changed };
+}
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const classes = wanted.length ? wanted : CLASSES;
+  const work = mkdtempSync(join(tmpdir(), 'conformance-'));
+  mkdirSync(outDir, { recursive: true });
+  const qemuVersion = execFileSync('qemu-aarch64', ['--version']).toString().split('\n')[0];
+  let total = 0;
+  for (const cls of classes) {
+    if (!CLASSES.includes(cls)) throw new Error(`unknown class ${cls}; known: ${CLASSES.join(' ')}`);
+    const rng = new Rng(SEED ^ BigInt([...cls].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7)));
+    const { build } = await import(`./cases/${cls}.mjs`);
+    const cases = build(rng);
+    const results = runClass(cls, cases, rng, work);
+    const header = {
+      about: 'AArch64 conformance cases recorded from qemu-aarch64; generated by scripts/conformance/generate.mjs (see its header for the format). Do not edit by hand.',
+      class: cls,
+      reference: `${qemuVersion} -cpu ${QEMU_CPU}`,
+      scratch: { base: hex(SCRATCH_BASE), size: SCRATCH_SIZE },
+      defaults: {
+        x: Array.from({ length: 31 }, (_, n) => hex(defaultX(n))),
+        sp: hex(DEFAULT_SP),
+        nzcv: '0x0',
+        fpcr: '0x0',
+        fpsr: '0x0',
+        tpidr: '0x0',
+        v: Array.from({ length: 32 }, (_, n) => hex(defaultV(n))),
+      },
+    };
+    const lines = cases.map((c, i) => JSON.stringify(record(c, results[i])));
+    const json = JSON.stringify(header, null, 1).replace(/\n}$/, ',\n "cases": [\n' + lines.join(',\n') + '\n]\n}\n');
+    writeFileSync(join(outDir, `${cls}.json`), json);
+    console.log(`${cls}: ${cases.length} cases, ${(json.length / 1024).toFixed(0)} KiB`);
+    total += cases.length;
+  }
+  rmSync(work, { recursive: true, force: true });
+  console.log(`total: ${total} cases`);
+}
+
+main().catch((e) => {
+  console.error(e.message ?? e);
+  process.exit(1);
+});
