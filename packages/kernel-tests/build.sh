@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds the kernel's guest test programs into packages/kernel-tests/bin/.
+# Reproducible: no paths, no build ids, stripped; same bytes on every rebuild.
+#   packages/kernel-tests/build.sh           build
+#   packages/kernel-tests/build.sh --check   rebuild into a temp dir and compare
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+OUT=$HERE/bin
+if [ "${1:-}" = "--check" ]; then OUT=$(mktemp -d); fi
+mkdir -p "$OUT"
+cd "$HERE/src"
+
+CC=aarch64-linux-gnu-gcc
+CFLAGS=(-O2 -ffreestanding -fno-builtin -fno-tree-loop-distribute-patterns -nostdlib -static -no-pie
+        -fno-asynchronous-unwind-tables -fno-stack-protector -mgeneral-regs-only -ffile-prefix-map="$HERE"=.
+        -Wall -Wextra -Wno-unused-parameter -Wno-infinite-recursion)
+LDFLAGS=(-Wl,--build-id=none,-z,max-page-size=4096,-z,norelro -s)
+
+for prog in syscalls fault traps spin sleeper bigbss; do
+  $CC "${CFLAGS[@]}" -o "$OUT/$prog" "$prog.c" "${LDFLAGS[@]}"
+done
+
+# The same bigbss linked by lld: PT_LOAD segments at file offsets that are not page-aligned.
+clang --target=aarch64-linux-gnu -O2 -ffreestanding -fno-builtin -nostdlib -static -fno-pic \
+  -fno-asynchronous-unwind-tables -fno-stack-protector -mgeneral-regs-only -ffile-prefix-map="$HERE"=. \
+  -fuse-ld=lld -Wl,--build-id=none,-z,max-page-size=4096,-z,norelro,-s -o "$OUT/bigbss-lld" bigbss.c
+
+# A static glibc program (FP/SIMD, glibc's start-up system calls).
+$CC -O2 -static -ffile-prefix-map="$HERE"=. -Wl,--build-id=none -s -o "$OUT/glibc-hello" glibc-hello.c
+
+if [ "${1:-}" = "--check" ]; then
+  status=0
+  for f in "$OUT"/*; do
+    if ! cmp -s "$f" "$HERE/bin/$(basename "$f")"; then echo "differs: $(basename "$f")"; status=1; fi
+  done
+  rm -rf "$OUT"
+  [ $status = 0 ] && echo "kernel-tests: all binaries reproduce"
+  exit $status
+fi
