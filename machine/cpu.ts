@@ -359,9 +359,15 @@ export class Cpu implements TranslationRegime {
 
   // ---- Generic timer ----------------------------------------------------------------
 
+  /**
+   * Instructions retired so far in the slice being executed (icount is brought up to
+   * date only when the slice ends), so that the counter read mid-slice is exact.
+   */
+  private retiredInSlice = 0;
+
   /** CNTVCT: instructions retired in deterministic mode, host time otherwise. */
   counter(): number {
-    if (this.deterministic) return this.icount;
+    if (this.deterministic) return this.icount + this.retiredInSlice;
     return Math.floor((performance.now() - this.hostClockStart) * (COUNTER_FREQUENCY / 1000));
   }
 
@@ -456,6 +462,7 @@ export class Cpu implements TranslationRegime {
         const next = (pcLo + 4) | 0;
         this.npcLo = next;
         this.npcHi = next === 0 ? this.pcHi + 1 : this.pcHi;
+        this.retiredInSlice = i;
         handlers[op](this, insn);
         this.pcLo = this.npcLo;
         this.pcHi = this.npcHi;
@@ -464,10 +471,12 @@ export class Cpu implements TranslationRegime {
       }
     } catch (e) {
       this.icount += i;
+      this.retiredInSlice = 0;
       if (e === EXCEPTION_TAKEN) return;
       throw e;
     }
     this.icount += i;
+    this.retiredInSlice = 0;
   }
 
   /** Translates the PC for execution and selects its page of decoded instructions. */
