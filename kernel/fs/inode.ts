@@ -1,0 +1,196 @@
+/**
+ * Inodes: the objects a path names. One base class with the metadata every file has, and one
+ * subclass per kind (directory, regular file, symbolic link, device). File systems (memfs for the
+ * disk and /tmp, devfs, procfs) subclass these; the Vfs only talks to this interface.
+ */
+
+import { Errno, SyscallError } from '../errno.js';
+import { R_OK, TYPE_BITS, W_OK, X_OK, type InodeType } from './constants.js';
+import { DirFile, RegularFile, type OpenFile } from './file.js';
+import type { FsProcess } from './process.js';
+
+export type { InodeType } from './constants.js';
+
+/** What stat(2) reports; times in milliseconds since the epoch. */
+export interface Stat {
+  dev: number;
+  ino: number;
+  /** File type and permission bits (S_IFREG | 0o644 ...). */
+  mode: number;
+  nlink: number;
+  uid: number;
+  gid: number;
+  rdev: number;
+  size: number;
+  blksize: number;
+  blocks: number;
+  atimeMs: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+
+let nextAnonIno = 1_000_000;
+/** Inode numbers for objects outside any file system (pipes, host stdio). */
+export function anonIno(): number {
+  return nextAnonIno++;
+}
+
+/** Who is asking, for permission checks: root (uid 0) passes everything but exec of a non-executable. */
+export interface Credentials {
+  uid: number;
+  gid: number;
+}
+
+export const ROOT: Credentials = { uid: 0, gid: 0 };
+
+export abstract class Inode {
+  abstract readonly type: InodeType;
+  mode: number;
+  uid: number;
+  gid: number;
+  rdev = 0;
+  atimeMs: number;
+  mtimeMs: number;
+  ctimeMs: number;
+
+  constructor(readonly dev: number, public ino: number, mode: number, uid = 0, gid = 0, timeMs = Date.now()) {
+    this.mode = mode & 0o7777;
+    this.uid = uid;
+    this.gid = gid;
+    this.atimeMs = this.mtimeMs = this.ctimeMs = timeMs;
+  }
+
+  abstract size(): number;
+
+  nlink(): number {
+    return 1;
+  }
+
+  stat(): Stat {
+    const size = this.size();
+    return {
+      dev: this.dev, ino: this.ino, mode: TYPE_BITS[this.type] | this.mode, nlink: this.nlink(),
+      uid: this.uid, gid: this.gid, rdev: this.rdev, size, blksize: 4096,
+      blocks: Math.ceil(size / 512), atimeMs: this.atimeMs, mtimeMs: this.mtimeMs, ctimeMs: this.ctimeMs,
+    };
+  }
+
+  /** Changes permission bits (the file system persists it). */
+  setMode(mode: number): void {
+    this.mode = mode & 0o7777;
+    this.ctimeMs = Date.now();
+  }
+
+  /** Opens the inode; `path` is its canonical path, used for /proc/self/exe and fchdir. */
+  abstract open(flags: number, path: string, proc: FsProcess | null): OpenFile;
+}
+
+/** Checks R_OK/W_OK/X_OK bits of `mask` against an inode's mode for these credentials. */
+export function permits(node: Inode, mask: number, cred: Credentials): boolean {
+  if (mask === 0) return true;
+  if (cred.uid === 0) {
+    // Root may read and write anything; execute needs some x bit (directories always searchable).
+    if (mask & X_OK) return node.type === 'dir' || (node.mode & 0o111) !== 0;
+    return true;
+  }
+  let bits: number;
+  if (cred.uid === node.uid) bits = (node.mode >> 6) & 7;
+  else if (cred.gid === node.gid) bits = (node.mode >> 3) & 7;
+  else bits = node.mode & 7;
+  return (bits & mask) === mask;
+}
+
+export function checkAccess(node: Inode, mask: number, cred: Credentials): void {
+  if (!permits(node, mask, cred)) throw new SyscallError(Errno.EACCES);
+}
+
+export { R_OK, W_OK, X_OK };
+
+/** A directory. Read-only file systems keep the default mutators, which fail with EACCES. */
+export abstract class DirInode extends Inode {
+  readonly type = 'dir' as const;
+
+  /** The entry `name` (never "." or ".."), or undefined. */
+  abstract lookup(name: string, proc: FsProcess | null): Inode | undefined;
+  /** All entries except "." and "..". */
+  abstract list(proc: FsProcess | null): Array<[string, Inode]>;
+
+  size(): number {
+    return 4096;
+  }
+
+  override nlink(): number {
+    return 2;
+  }
+
+  createFile(_name: string, _mode: number, _cred: Credentials): FileInode {
+    throw new SyscallError(Errno.EACCES);
+  }
+  mkdir(_name: string, _mode: number, _cred: Credentials): DirInode {
+    throw new SyscallError(Errno.EACCES);
+  }
+  symlink(_name: string, _target: string, _cred: Credentials): Inode {
+    throw new SyscallError(Errno.EACCES);
+  }
+  /** Removes a non-directory entry. */
+  unlink(_name: string): void {
+    throw new SyscallError(Errno.EACCES);
+  }
+  /** Removes an empty directory entry. */
+  rmdir(_name: string): void {
+    throw new SyscallError(Errno.EACCES);
+  }
+  /** Moves entry `name` to `dest/newName` (same file system; the Vfs has checked the rules). */
+  rename(_name: string, _dest: DirInode, _newName: string): void {
+    throw new SyscallError(Errno.EACCES);
+  }
+
+  override open(flags: number, path: string, proc: FsProcess | null): OpenFile {
+    return new DirFile(this, flags, path, proc);
+  }
+}
+
+/** A regular file whose bytes are addressable by offset. */
+export abstract class FileInode extends Inode {
+  readonly type = 'reg' as const;
+
+  /** Up to `length` bytes from `offset` (fewer at end of file). */
+  abstract read(offset: number, length: number): Uint8Array;
+  /** Writes at `offset`, growing the file; returns the byte count. */
+  write(_offset: number, _data: Uint8Array): number {
+    throw new SyscallError(Errno.EACCES);
+  }
+  truncate(_size: number): void {
+    throw new SyscallError(Errno.EACCES);
+  }
+  /** Commits the data to stable storage (the disk); no-op elsewhere. */
+  sync(): void {}
+  /** An open file description was created / released (write: it was open for writing). */
+  opened(_write: boolean): void {}
+  released(_write: boolean): void {}
+
+  override open(flags: number, path: string, _proc: FsProcess | null): OpenFile {
+    return new RegularFile(this, flags, path);
+  }
+}
+
+export abstract class SymlinkInode extends Inode {
+  readonly type = 'lnk' as const;
+  abstract readlink(proc: FsProcess | null): string;
+  size(): number {
+    return Buffer.byteLength(this.readlink(null));
+  }
+  override open(): OpenFile {
+    throw new SyscallError(Errno.ELOOP);
+  }
+}
+
+/** A character device: open() makes the device's own file object. */
+export abstract class DeviceInode extends Inode {
+  readonly type = 'chr' as const;
+  size(): number {
+    return 0;
+  }
+}
+
