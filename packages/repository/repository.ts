@@ -41,7 +41,9 @@ export interface PublishRequest {
 }
 
 /** A repository error whose message is the one line a user sees. */
-export class RepositoryError extends Error {}
+export class RepositoryError extends Error {
+  override name = 'RepositoryError';
+}
 
 const NAME = /^[a-z0-9][a-z0-9._+-]{0,63}$/;
 const VERSION = /^\d+(\.\d+){0,3}([-+][0-9A-Za-z.-]+)?$/;
