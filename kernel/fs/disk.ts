@@ -149,9 +149,10 @@ export const DISK_DEV = makedev(8, 1);
 export function openDisk(opts: DiskOptions = {}): MemFs {
   const db = opts.db ?? new Database(':memory:');
   if (!db.memory) db.pragma('journal_mode = WAL');
-  migrate(db);
+  const found = migrate(db);
   const store = new SqliteStore(db);
   const fs = new MemFs(DISK_DEV, store, opts.limitBytes ?? 1024 * 1024 * 1024);
+  fs.fresh = found === 0;
   load(db, fs);
   return fs;
 }

@@ -35,6 +35,8 @@ export class MemFs {
   private nextIno = 2;
   /** Bytes held by regular files, against limitBytes (ENOSPC). */
   usedBytes = 0;
+  /** The store was created just now (the first boot of a data directory). */
+  fresh = true;
   /** Files with bytes not yet committed to the store. */
   readonly dirty = new Set<MemFile>();
 

@@ -171,8 +171,19 @@ export function createProcfs(source: () => ProcessInfoSource | null, bootMs = Da
   const pidDirs = new Map<number, StaticDir>();
 
   const pidDir = (pid: number): StaticDir => {
-    let d = pidDirs.get(pid);
-    if (d) return d;
+    const d = pidDirs.get(pid) ?? makePidDir(pid);
+    // Owned by the process's user (fd/ is searchable by its owner only).
+    const p = source()?.process(pid);
+    if (p) {
+      for (const node of [d, ...d.list(null).map(([, n]) => n)]) {
+        node.uid = p.uid;
+        node.gid = p.gid;
+      }
+    }
+    return d;
+  };
+
+  const makePidDir = (pid: number): StaticDir => {
     // Inode numbers in a per-pid range so they are stable.
     const base = 0x10000 + pid * 64;
     const info = (): ProcessInfo => {
@@ -201,7 +212,7 @@ export function createProcfs(source: () => ProcessInfoSource | null, bootMs = Da
       ['cwd', new FixedSymlink(PROCFS_DEV, base + 6, () => info().cwd)],
       ['fd', fdDir],
     ];
-    d = new StaticDir(PROCFS_DEV, base, 0o555, () => entries);
+    const d = new StaticDir(PROCFS_DEV, base, 0o555, () => entries);
     pidDirs.set(pid, d);
     return d;
   };

@@ -116,14 +116,17 @@ export class Vfs {
       ['/etc/os-release', 'NAME="Akuma"\nID=akuma\nPRETTY_NAME="Akuma (akuma-vm)"\n'],
       ['/etc/shells', '/bin/sh\n'],
     ];
+    // The whole layout on first boot; later only the mount points (a user's deletions stay).
+    const fresh = this.disk.fresh;
     this.disk.tx(() => {
       for (const [path, mode, uid] of dirs) {
+        if (!fresh && !['/tmp', '/proc', '/dev'].includes(path)) continue;
         if (!this.exists(path, false)) {
           const { dir, name } = this.parentOf(null, path);
           dir.mkdir(name, mode, { uid, gid: uid });
         }
       }
-      for (const [path, text] of files) if (!this.exists(path, false)) this.writeFile(path, text, { mode: 0o644 });
+      if (fresh) for (const [path, text] of files) if (!this.exists(path, false)) this.writeFile(path, text, { mode: 0o644 });
     });
   }
 
