@@ -20,6 +20,9 @@ for prog in syscalls fault traps spin sleeper bigbss; do
   $CC "${CFLAGS[@]}" -o "$OUT/$prog" "$prog.c" "${LDFLAGS[@]}"
 done
 
+# A static-PIE (ET_DYN) build of sleeper: loaded at 0x400000 by the kernel.
+$CC "${CFLAGS[@]/-no-pie/-fPIE}" -static-pie -o "$OUT/sleeper-pie" sleeper.c "${LDFLAGS[@]}"
+
 # The same bigbss linked by lld: PT_LOAD segments at file offsets that are not page-aligned.
 clang --target=aarch64-linux-gnu -O2 -ffreestanding -fno-builtin -nostdlib -static -fno-pic \
   -fno-asynchronous-unwind-tables -fno-stack-protector -mgeneral-regs-only -ffile-prefix-map="$HERE"=. \
