@@ -20,6 +20,9 @@ for prog in syscalls fault traps spin sleeper bigbss; do
   $CC "${CFLAGS[@]}" -o "$OUT/$prog" "$prog.c" "${LDFLAGS[@]}"
 done
 
+# The file system calls (kernel/fs); also run under qemu-aarch64 as the reference.
+$CC "${CFLAGS[@]}" -o "$OUT/fstest" fstest.c "${LDFLAGS[@]}"
+
 # A static-PIE (ET_DYN) build of sleeper: loaded at 0x400000 by the kernel.
 $CC "${CFLAGS[@]/-no-pie/-fPIE}" -static-pie -o "$OUT/sleeper-pie" sleeper.c "${LDFLAGS[@]}"
 
