@@ -16,10 +16,10 @@ export interface ShellOptions {
   env: Record<string, string>;
   /** Set when the client asked for a terminal (ssh -t, interactive logins). */
   pty: PtyInfo | null;
-  /** Bytes for the client's stdout. */
-  stdout: (data: Uint8Array) => void;
+  /** Bytes for the client's stdout; false means the client is behind (wait for drain()). */
+  stdout: (data: Uint8Array) => boolean | void;
   /** Bytes for the client's stderr (merged into stdout by a pty, as a terminal would). */
-  stderr: (data: Uint8Array) => void;
+  stderr: (data: Uint8Array) => boolean | void;
   /** Session identifier for logs. */
   session: string;
 }
@@ -33,6 +33,8 @@ export interface ShellSession {
   input(data: Uint8Array): void;
   /** Client closed stdin (EOF). */
   endInput(): void;
+  /** The client caught up with output (channel 'drain'). */
+  drain(): void;
   resize(cols: number, rows: number): void;
   /** A `signal` request: SIGINT, SIGTERM, ... without the SIG prefix, as SSH names them. */
   signal(name: string): void;

@@ -182,6 +182,8 @@ export class SshServer {
         stdout: (data) => writeSafely(channel, data),
         stderr: (data) => writeSafely(channel.stderr, data),
       });
+      channel.on('drain', () => s.drain());
+      channel.stderr.on('drain', () => s.drain());
       shell = s;
       this.shells.add(s);
       channel.on('data', (data: Buffer) => s.input(data));
@@ -232,10 +234,12 @@ export class SshServer {
   }
 }
 
-function writeSafely(stream: NodeJS.WritableStream, data: Uint8Array): void {
+/** Writes to a channel stream; false under backpressure (the stream emits 'drain' later). */
+function writeSafely(stream: NodeJS.WritableStream, data: Uint8Array): boolean {
   try {
-    stream.write(data);
+    return stream.write(data);
   } catch {
     // The client went away; the hangup path cleans up.
+    return true;
   }
 }

@@ -12,7 +12,10 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { parseElf, ElfError } from '../../kernel/elf.js';
+import { compareVersions } from '../../kernel/shell/pkg.js';
 import { migrate } from './schema.js';
+
+export { compareVersions };
 
 export interface PackageRecord {
   name: string;
@@ -47,24 +50,6 @@ export class RepositoryError extends Error {
 
 const NAME = /^[a-z0-9][a-z0-9._+-]{0,63}$/;
 const VERSION = /^\d+(\.\d+){0,3}([-+][0-9A-Za-z.-]+)?$/;
-
-/** Orders versions numerically part by part (1.10.0 > 1.9.2); a pre-release sorts before its release. */
-export function compareVersions(a: string, b: string): number {
-  const split = (v: string) => {
-    const m = /^([\d.]+)(?:-([^+]*))?/.exec(v);
-    return { nums: (m?.[1] ?? '0').split('.').map(Number), pre: m?.[2] };
-  };
-  const x = split(a);
-  const y = split(b);
-  for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
-    const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  if (x.pre === y.pre) return 0;
-  if (x.pre === undefined) return 1;
-  if (y.pre === undefined) return -1;
-  return x.pre < y.pre ? -1 : 1;
-}
 
 export function sha256Hex(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
