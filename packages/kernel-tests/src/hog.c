@@ -1,0 +1,22 @@
+/* hog: takes memory 1 MiB at a time (mmap, touching every page) until the kernel says no.
+ * Prints how far it got and exits 0 on ENOMEM; a kernel out of physical pages may kill it instead. */
+#include "kt.h"
+
+KT_START
+
+int main(int argc, char **argv, char **envp)
+{
+    (void)argc; (void)argv; (void)envp;
+    long mib = 0;
+    for (;;) {
+        long p = sys6(SYS_mmap, 0, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p < 0 && p > -4096) {
+            kt_puts(p == -ENOMEM ? "hog: ENOMEM after " : "hog: other error after ");
+            kt_putu(mib);
+            kt_puts(" MiB\n");
+            return p == -ENOMEM ? 0 : 1;
+        }
+        for (long off = 0; off < (1 << 20); off += 4096) ((volatile u8 *)p)[off] = 1;
+        mib++;
+    }
+}

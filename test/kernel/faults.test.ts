@@ -1,0 +1,56 @@
+import t from 'tap';
+import { boot, ktBinary, pkgBinary, run } from './kernel-helpers.js';
+
+const REPORT = '[Fault] Data abort from EL0 at FAR=0x816003, ISS=0x46\n';
+
+t.test('the wild store to 0x816003 dies with exactly the report line and status -11', async (t) => {
+  const b = boot();
+  const free0 = b.kernel.pmm.freePages;
+  const r = await run(b, ktBinary('fault'));
+  t.equal(r.stdout, 'fault: storing to 0x816003\n');
+  const lines = r.stderr.split('\n');
+  t.equal(lines[0] + '\n', REPORT, 'the report line');
+  t.match(lines[1], /^ {2}ELR=0x4[0-9a-f]{5} SP=0x3fff[0-9a-f]{4} NZCV=0x[0-9a-f] x0=0x[0-9a-f]+ .* x30=0x[0-9a-f]+$/, 'then ELR and the registers');
+  t.match(lines[1], / x1=0x816003 /, 'the register holding the bad address is shown');
+  t.equal(lines.length, 3, 'two lines');
+  t.same(r.exit, { code: -11, signal: 11, status: 139 });
+  t.equal(b.kernel.pmm.freePages, free0, 'its memory came back');
+  t.equal(b.kernel.processes.size, 0);
+  t.end();
+});
+
+t.test('the packages crash program gives the same report', { skip: pkgBinary('crash') ? false : 'packages/bin/crash not built yet' }, async (t) => {
+  const r = await run(boot(), pkgBinary('crash')!);
+  t.ok(r.stderr.startsWith(REPORT), r.stderr.split('\n')[0]);
+  t.equal(r.exit.code, -11);
+  t.end();
+});
+
+t.test('other exceptions: SIGILL with the instruction word, SIGTRAP for BRK, instruction aborts, permission faults, stack overflow', async (t) => {
+  const b = boot();
+  const cases: Array<[string, RegExp, number]> = [
+    ['udf', /^\[Fault\] Undefined instruction 0x00000000 at ELR=0x4[0-9a-f]+\n {2}ELR=/, 4],
+    ['brk', /^\[Fault\] Breakpoint \(BRK #0x3e8\) at ELR=0x4[0-9a-f]+\n/, 5],
+    ['exec', /^\[Fault\] Instruction abort from EL0 at FAR=0x4[0-9a-f]+, ISS=0x[0-9a-f]+\n/, 11],
+    ['ro', /^\[Fault\] Data abort from EL0 at FAR=0x4[0-9a-f]+, ISS=0x4f\n/, 11],
+    ['stack', /^\[Fault\] Data abort from EL0 at FAR=0x3f[0-9a-f]+, ISS=0x4[67]\n/, 11],
+  ];
+  for (const [kind, report, sig] of cases) {
+    const r = await run(b, ktBinary('traps'), [kind]);
+    t.equal(r.stdout, `traps: ${kind}\n`);
+    t.match(r.stderr, report, `${kind}: report`);
+    t.same(r.exit, { code: -sig, signal: sig, status: 128 + sig }, `${kind}: killed by signal ${sig}`);
+  }
+  t.equal(b.kernel.processes.size, 0);
+  t.end();
+});
+
+t.test('the kernel keeps running other processes while one faults', async (t) => {
+  const b = boot();
+  const results = await Promise.all([run(b, ktBinary('sleeper'), ['100']), run(b, ktBinary('fault')), run(b, ktBinary('traps'), ['udf'])]);
+  t.equal(results[0].stdout, 'slept\n');
+  t.equal(results[0].exit.code, 0);
+  t.equal(results[1].exit.code, -11);
+  t.equal(results[2].exit.code, -4);
+  t.end();
+});

@@ -1,0 +1,89 @@
+import t from 'tap';
+import pino from 'pino';
+import { Errno } from '../../kernel/errno.js';
+import { ContextArgs } from '../../kernel/syscalls/dispatch.js';
+import { boot, ktBinary, pkgBinary, run } from './kernel-helpers.js';
+
+function captureLogger(lines: string[]) {
+  return pino({ level: 'info' }, { write: (s: string) => void lines.push(s) });
+}
+
+t.test('the syscall program: every check passes (results and errno, EFAULT/EBADF/ENOSYS/ENOMEM/EINVAL)', async (t) => {
+  const b = boot();
+  const r = await run(b, ktBinary('syscalls'), ['one', 'two']);
+  const failed = r.stdout.split('\n').filter((l) => l.startsWith('FAIL'));
+  t.same(failed, [], 'no failed checks');
+  t.ok(r.stdout.endsWith('ALL PASSED\n'), 'ALL PASSED');
+  t.ok(r.stdout.split('\n').length > 100, 'more than a hundred checks ran');
+  t.equal(r.exit.code, 0);
+  t.equal(r.stderr, '');
+  t.end();
+});
+
+t.test('register preservation: regcheck (packages/bin) fills every register and checks it across each syscall', { skip: pkgBinary('regcheck') ? false : 'packages/bin/regcheck not built yet' }, async (t) => {
+  const r = await run(boot(), pkgBinary('regcheck')!);
+  t.match(r.stdout, /Result: ALL PASSED/);
+  t.notMatch(r.stdout, /FAIL/);
+  t.equal(r.exit.code, 0);
+  t.end();
+});
+
+t.test('unknown numbers return ENOSYS and log one line; a handler that throws a host error gives -EIO, the kernel lives on', async (t) => {
+  const lines: string[] = [];
+  const b = boot({
+    logger: captureLogger(lines),
+    syscalls: {
+      4000: () => {
+        throw new TypeError('boom');
+      },
+    },
+  });
+  const r = await run(b, ktBinary('syscalls'));
+  t.match(r.stdout, /^ok {3}unknown syscall 999 = ENOSYS$/m);
+  t.match(r.stdout, /^FAIL unknown syscall 4000 = ENOSYS \(got -5\)$/m, 'the throwing handler answered -EIO');
+  const warnings = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'unknown syscall: ENOSYS' && l.nr === 999);
+  t.equal(warnings.length, 1, 'one log line for syscall 999');
+  const errors = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'syscall handler failed');
+  t.equal(errors.length, 1);
+  t.equal(errors[0].err, 'boom');
+  const again = await run(b, ktBinary('sleeper'), ['1']);
+  t.equal(again.stdout, 'slept\n', 'the kernel still runs programs');
+  t.end();
+});
+
+t.test('--trace-syscalls: one strace-like line per call', async (t) => {
+  const trace: string[] = [];
+  const b = boot({ traceSyscalls: (l) => trace.push(l) });
+  await run(b, ktBinary('sleeper'), ['5']);
+  const pid = /^\[pid (\d+)\]/.exec(trace[0] ?? '')?.[1];
+  t.ok(pid, 'lines carry the pid');
+  t.match(trace[0], /^\[pid \d+\] nanosleep\(0x3fff[0-9a-f]+, 0x0\) = 0$/);
+  t.match(trace[1], /^\[pid \d+\] write\(1, 0x[0-9a-f]+, 6\) = 6$/);
+  t.match(trace[2], /^\[pid \d+\] exit_group\(0\) = \?$/);
+  t.equal(trace.length, 3);
+  trace.length = 0;
+  await run(b, ktBinary('syscalls'));
+  t.ok(trace.some((l) => /close\(-1\) = -1 EBADF$/.test(l)), 'errors as -1 ENAME');
+  t.ok(trace.some((l) => /syscall_999\(.*\) = -1 ENOSYS$/.test(l)), 'unknown calls by number');
+  t.ok(trace.some((l) => /mmap\(0x0, 32768, 0x3, 0x22, -1, 0x0\) = 0x1[0-9a-f]{7}$/.test(l)), 'mmap with its arguments');
+  t.end();
+});
+
+t.test('argument views: int/u32/u64/i64/big of x0..x5', (t) => {
+  const x = new Int32Array(64);
+  x[0] = -100;
+  x[1] = -1;
+  x[2] = 0x1000;
+  x[3] = 0x10;
+  x[4] = -1;
+  x[5] = 0x7fffffff;
+  const a = new ContextArgs(x);
+  t.equal(a.int(0), -100);
+  t.equal(a.u32(0), 4294967196);
+  t.equal(a.u64(0), Infinity, 'huge values are never valid sizes');
+  t.equal(a.i64(0), -100);
+  t.equal(a.u64(1), 0x10_0000_1000);
+  t.equal(a.big(2), 0x7fffffff_ffffffffn);
+  t.equal(Errno.ENOSYS, 38);
+  t.end();
+});
