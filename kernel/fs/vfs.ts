@@ -463,6 +463,7 @@ export class Vfs {
     return this.host('read', path, () => {
       const file = this.openAt(null, '/', path, O_RDONLY);
       try {
+        if (file instanceof DirFile) throw new SyscallError(Errno.EISDIR);
         if (!(file instanceof RegularFile)) throw new SyscallError(Errno.EINVAL);
         return readAll(file);
       } finally {

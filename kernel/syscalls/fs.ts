@@ -169,9 +169,31 @@ function writeTo(ctx: Ctx, f: OpenFile, total: number, gather: (off: number, len
     }
     return done;
   }
-  // Pipes, terminals, host outputs: one step (a pipe may take less; the caller writes the rest).
-  const data = gather(0, Math.min(total, CHUNK));
-  return withSigpipe(ctx, () => f.write(data, ctx));
+  // Pipes, terminals, host outputs. A blocking pipe write returns only when all is written
+  // (as Linux does): the count written so far is kept in syscallState across the re-runs.
+  const state = ctx.proc.syscallState as { written?: number } | undefined;
+  const before = state?.written ?? 0;
+  let r: number | typeof BLOCKED;
+  try {
+    const data = gather(before, Math.min(total - before, CHUNK));
+    r = withSigpipe(ctx, () => f.write(data, ctx));
+  } catch (e) {
+    if (before > 0) return finish(ctx, before);
+    throw e;
+  }
+  if (r === BLOCKED) return BLOCKED;
+  const done = before + r;
+  if (done < total && f instanceof PipeWriter && !f.nonblocking) {
+    ctx.proc.syscallState = { written: done };
+    if (f.pipe.readers > 0 && f.pipe.space > 0) return writeTo(ctx, f, total, gather);
+    return ctx.block(f.pipe.writeQueue);
+  }
+  return finish(ctx, done);
+}
+
+function finish(ctx: Ctx, result: number): number {
+  ctx.proc.syscallState = undefined;
+  return result;
 }
 
 /** The longest prefix of gather(off, len) that can be read, probing page by page. */

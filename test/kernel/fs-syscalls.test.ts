@@ -305,7 +305,14 @@ t.test('pipes: data, EOF, EPIPE + SIGPIPE, blocking, O_NONBLOCK, FIONREAD', asyn
   t.equal(c.n('ioctl', r, 0x5401, c.mem.alloc(64)), -Errno.ENOTTY, 'TCGETS on a pipe');
   // fill it
   const big = new Uint8Array(100_000).fill(65);
-  t.equal(c.write(w, big), 65536, 'a large write is partial when it does not fit');
+  const bigAddr = c.mem.data(big);
+  t.equal(c.call('write', w, bigAddr, big.length), BLOCKED, 'a large write fills the pipe and waits');
+  t.same(c.proc.syscallState, { written: 65536 }, 'progress kept for the re-run');
+  t.equal((c.read(r, 70000) as string).length, 65536, 'reader drains');
+  t.equal(c.call('write', w, bigAddr, big.length), 100_000, 're-run completes the whole write');
+  t.equal(c.proc.syscallState, undefined);
+  t.equal((c.read(r, 70000) as string).length, 100_000 - 65536);
+  t.equal(c.write(w, new Uint8Array(65536)), 65536);
   t.equal(c.call('write', w, c.mem.data('x'), 1), BLOCKED, 'full pipe blocks the writer');
   t.equal(c.n('fcntl', w, 4, O_NONBLOCK), 0);
   t.equal(c.write(w, 'x'), -Errno.EAGAIN);
