@@ -16,3 +16,4 @@ export { openDisk, migrate, FS_SCHEMA_VERSION, type SqliteDatabase } from './dis
 export { formatMaps, formatMapsLine, formatMeminfo, formatStatus } from './procfs.js';
 export { Vfs, USER_UID, USER_GID, readAll, joinPath, type VfsOptions, type DirListing, type Lookup } from './vfs.js';
 export type { FsProcess, ProcessInfo, ProcessInfoSource, MemoryRegion, MemoryInfo } from './process.js';
+export { guestFiles, toGuestStat, type GuestFileStat } from './guest-files.js';

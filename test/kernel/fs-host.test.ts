@@ -8,6 +8,7 @@ import { FileTable } from '../../kernel/fs/filetable.js';
 import { createPipe } from '../../kernel/fs/pipe.js';
 import { HostInput, HostOutput } from '../../kernel/fs/stdio.js';
 import { Vfs } from '../../kernel/fs/vfs.js';
+import { guestFiles } from '../../kernel/fs/guest-files.js';
 import { Caller, fakeProc } from './fs-helpers.js';
 
 function throwsErrno(t: { ok: (...args: any[]) => any }, fn: () => unknown, errno: number, message?: RegExp): void {
@@ -148,4 +149,23 @@ t.test('FileTable: clone shares files, closeAll releases them, EMFILE', async (t
   c.install(x);
   c.install(y);
   throwsErrno(t, () => c.install(x.retain()), Errno.EMFILE);
+});
+
+t.test('guestFiles: the SFTP view, files owned by the user', async (t) => {
+  const vfs = new Vfs();
+  const g = guestFiles(vfs);
+  g.writeFile('/home/user/up.bin', new Uint8Array([9, 8, 7]));
+  const s = g.stat('/home/user/up.bin');
+  t.same(s && [s.type, s.size, s.uid, s.mode & 0o777], ['file', 3, 1000, 0o644]);
+  t.equal(g.stat('/nope'), null);
+  t.equal(g.stat('/etc/hostname/x'), null);
+  g.mkdir('/home/user/dir');
+  t.equal(g.stat('/home/user/dir')?.type, 'dir');
+  throwsErrno(t, () => g.remove('/home/user/dir'), Errno.EISDIR);
+  throwsErrno(t, () => g.rmdir('/home/user/up.bin'), Errno.ENOTDIR);
+  g.rename('/home/user/up.bin', '/home/user/dir/up.bin');
+  t.same(g.list('/home/user/dir').map((e) => [e.name, e.stat.type]), [['up.bin', 'file']]);
+  g.remove('/home/user/dir/up.bin');
+  g.rmdir('/home/user/dir');
+  t.equal(g.stat('/home/user/dir'), null);
 });
