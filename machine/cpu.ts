@@ -20,6 +20,7 @@ import { EC, FSC, AccessKind, Vector, EXCEPTION_TAKEN } from './exceptions.js';
 import { PhysicalMemory, PAGE_SHIFT } from './memory.js';
 import { Mmu, Perm, TLB_MASK, type TranslationRegime } from './mmu.js';
 import { Sys } from './sysregs.js';
+import { Translator, defaultTranslationSettings, type Block } from './translator.js';
 
 export const enum StopReason {
   /** The instruction budget ran out. */
@@ -64,6 +65,10 @@ export interface CpuOptions {
   deterministic?: boolean;
   /** Return from run() when an exception is taken (a host kernel handles it). Default true. */
   stopOnException?: boolean;
+  /** Compile hot basic blocks to JavaScript (translator.ts). Default on (AKUMA_TRANSLATE=0 turns it off). */
+  translate?: boolean;
+  /** Interpreted entries of a block start before it is compiled (0 = compile at once). */
+  translateThreshold?: number;
 }
 
 export class Cpu implements TranslationRegime {
@@ -129,12 +134,26 @@ export class Cpu implements TranslationRegime {
 
   /** Decoded op numbers per physical page index of RAM. */
   private readonly decoded: (Uint16Array | undefined)[] = [];
-  /** Cached translation of the page the PC is in. fetchLo = 1 means none. */
-  private fetchLo = 1;
+  /** Translated blocks per physical page index, by word offset in the page (with the translator). */
+  private readonly blocks: ((Block | undefined)[] | undefined)[] = [];
+  /** Interpreted entries per block start, per physical page index, until it is compiled. */
+  private readonly blockHits: (Uint8Array | undefined)[] = [];
+  /**
+   * Cached translation of the page the PC is in. fetchLo = 1 means none; translated
+   * blocks read it after a store to notice that their own page was written.
+   */
+  fetchLo = 1;
   private fetchHi = 0;
   private fetchGen = -1;
   private fetchOff = 0;
   private fetchOps: Uint16Array = new Uint16Array(1024);
+  private fetchBlocks: (Block | undefined)[] = [];
+  private fetchHits: Uint8Array = new Uint8Array(1024);
+  /** The translating tier, or null when instructions are only interpreted. */
+  readonly translator: Translator | null;
+  private readonly translateThreshold: number;
+  /** The PC of the instruction that took the last exception (counts a block's retired instructions). */
+  exceptionPcLo = 0;
 
   private stopReason = -1;
   private stopRequested = false;
@@ -146,6 +165,9 @@ export class Cpu implements TranslationRegime {
     this.decoder = new Decoder(tables, (cpu) => cpu.undefinedInstruction());
     this.deterministic = options.deterministic ?? false;
     this.stopOnException = options.stopOnException ?? true;
+    const settings = defaultTranslationSettings();
+    this.translator = options.translate ?? settings.enabled ? new Translator(this.decoder) : null;
+    this.translateThreshold = Math.min(255, options.translateThreshold ?? settings.threshold);
     memory.onCodeWrite = (page) => this.dropDecodedPage(page);
     this.reset();
   }
@@ -362,8 +384,9 @@ export class Cpu implements TranslationRegime {
   /**
    * Instructions retired so far in the slice being executed (icount is brought up to
    * date only when the slice ends), so that the counter read mid-slice is exact.
+   * Translated blocks add to it before their last instruction.
    */
-  private retiredInSlice = 0;
+  retiredInSlice = 0;
 
   /** CNTVCT: instructions retired in deterministic mode, host time otherwise. */
   counter(): number {
@@ -442,6 +465,7 @@ export class Cpu implements TranslationRegime {
 
   /** Executes at most `limit` instructions; stops early when stopReason is set. */
   private execute(limit: number): void {
+    if (this.translator !== null) return this.executeBlocks(limit);
     const mem = this.memory.i32;
     const handlers = this.decoder.handlers;
     const mmu = this.mmu;
@@ -479,6 +503,72 @@ export class Cpu implements TranslationRegime {
     this.retiredInSlice = 0;
   }
 
+  /**
+   * execute() with the translating tier: runs compiled blocks where there are any, and
+   * interprets (counting entries, compiling hot block starts) elsewhere. Only a block's
+   * last instruction can set stopReason (branches and system instructions end blocks),
+   * so it is looked at once per block. A block longer than what remains of the slice is
+   * not entered, so budgets and deterministic timer deadlines land on the same
+   * instruction as in the interpreter.
+   */
+  private executeBlocks(limit: number): void {
+    const mem = this.memory.i32;
+    const handlers = this.decoder.handlers;
+    const mmu = this.mmu;
+    let i = 0;
+    /** PC of the block being run, or 1 while interpreting. */
+    let blockLo = 1;
+    try {
+      while (i < limit) {
+        const pcLo = this.pcLo;
+        if ((pcLo & 0xfffff003) !== this.fetchLo || this.pcHi !== this.fetchHi || this.fetchGen !== mmu.generation) {
+          this.refetch();
+        }
+        const index = (pcLo >>> 2) & 0x3ff;
+        const block = this.fetchBlocks[index];
+        if (block !== undefined && block.lo === pcLo && block.hi === this.pcHi) {
+          if (block.length <= limit - i) {
+            this.retiredInSlice = i;
+            blockLo = pcLo;
+            i += block.run(this);
+            blockLo = 1;
+            if (this.stopReason >= 0) break;
+            continue;
+          }
+        } else if (this.fetchHits[index]++ >= this.translateThreshold) {
+          // Hot (or compiled for another VA mapping the same page): compile for this VA.
+          this.fetchHits[index] = 0;
+          this.fetchBlocks[index] = this.translator!.compile(mem, this.fetchOff >> 2, this.fetchOps, pcLo, this.pcHi);
+          continue;
+        }
+        const insn = mem[(this.fetchOff >> 2) + index];
+        let op = this.fetchOps[index];
+        if (op === 0) {
+          op = this.decoder.decode(insn);
+          this.fetchOps[index] = op;
+        }
+        const next = (pcLo + 4) | 0;
+        this.npcLo = next;
+        this.npcHi = next === 0 ? this.pcHi + 1 : this.pcHi;
+        this.retiredInSlice = i;
+        handlers[op](this, insn);
+        this.pcLo = this.npcLo;
+        this.pcHi = this.npcHi;
+        i++;
+        if (this.stopReason >= 0) break;
+      }
+    } catch (e) {
+      // In a block: its instructions before the one that took the exception retired.
+      if (blockLo !== 1) i += (this.exceptionPcLo - blockLo) >>> 2;
+      this.icount += i;
+      this.retiredInSlice = 0;
+      if (e === EXCEPTION_TAKEN) return;
+      throw e;
+    }
+    this.icount += i;
+    this.retiredInSlice = 0;
+  }
+
   /** Translates the PC for execution and selects its page of decoded instructions. */
   private refetch(): void {
     const lo = this.pcLo;
@@ -493,6 +583,18 @@ export class Cpu implements TranslationRegime {
       this.decoded[page] = ops;
       this.memory.codePage[page] = 1;
     }
+    if (this.translator !== null) {
+      let blocks = this.blocks[page];
+      let hits = this.blockHits[page];
+      if (!blocks || !hits) {
+        blocks = new Array<Block | undefined>(1024).fill(undefined);
+        hits = new Uint8Array(1024);
+        this.blocks[page] = blocks;
+        this.blockHits[page] = hits;
+      }
+      this.fetchBlocks = blocks;
+      this.fetchHits = hits;
+    }
     this.fetchOps = ops;
     this.fetchOff = off;
     this.fetchLo = lo & 0xfffff000;
@@ -502,6 +604,8 @@ export class Cpu implements TranslationRegime {
 
   private dropDecodedPage(page: number): void {
     this.decoded[page] = undefined;
+    this.blocks[page] = undefined;
+    this.blockHits[page] = undefined;
     this.memory.codePage[page] = 0;
     if (this.fetchOff >>> PAGE_SHIFT === page) this.fetchLo = 1;
   }
@@ -704,6 +808,7 @@ export class Cpu implements TranslationRegime {
   }
 
   private enterException(kind: Vector, returnLo: number, returnHi: number): void {
+    this.exceptionPcLo = this.pcLo;
     const group = this.el === 0 ? Vector.LOWER_A64 : this.spsel ? Vector.CURRENT_SPX : Vector.CURRENT_SP0;
     this.setSys(Sys.SPSR_EL1, this.pstateBits(), 0);
     this.setSys(Sys.ELR_EL1, returnLo, returnHi);

@@ -26,6 +26,11 @@ export interface Encoding {
   /** Mnemonic or class name, for traces, errors and coverage reports. */
   name: string;
   exec: Handler;
+  /**
+   * The instruction may change the PC or the CPU's mode, translation regime or interrupt
+   * state (branches, system instructions): the translator ends a block with it.
+   */
+  endsBlock?: boolean;
 }
 
 interface Compiled {
@@ -57,11 +62,14 @@ export class Decoder {
   /** Handlers by op number. 0 means "not decoded yet" in the CPU's cache; 1 is Undefined. */
   readonly handlers: Handler[];
   readonly names: string[];
+  /** 1 for ops whose encoding ends a translated block (Undefined, op 1, always does). */
+  readonly endsBlock: Uint8Array;
   private readonly buckets: Compiled[][] = Array.from({ length: 16 }, () => []);
 
   constructor(tables: readonly (readonly Encoding[])[], undefinedHandler: Handler) {
     this.handlers = [undefinedHandler, undefinedHandler];
     this.names = ['(not decoded)', 'UNDEFINED'];
+    const ends = [1, 1];
     const all: Compiled[] = [];
     for (const table of tables) {
       for (const enc of table) {
@@ -69,9 +77,11 @@ export class Decoder {
         const op = this.handlers.length;
         this.handlers.push(enc.exec);
         this.names.push(enc.name);
+        ends.push(enc.endsBlock ? 1 : 0);
         all.push({ mask, value, fixed, op });
       }
     }
+    this.endsBlock = Uint8Array.from(ends);
     all.sort((a, b) => b.fixed - a.fixed);
     // A pattern goes into every bucket whose op0 bits it can match.
     for (let op0 = 0; op0 < 16; op0++) {

@@ -13,11 +13,16 @@ import { ENCODINGS as atomics } from './atomic.js';
 import { ENCODINGS as simdLoadStore } from './simd-loadstore.js';
 import { ENCODINGS as simd } from './simd.js';
 
+/** Branches and system instructions change the PC or the CPU's state: they end translated blocks. */
+function endingBlocks(table: readonly Encoding[]): readonly Encoding[] {
+  return table.map((enc) => ({ ...enc, endsBlock: true }));
+}
+
 export const A64_TABLES: readonly (readonly Encoding[])[] = [
   dataProcessingImmediate,
   dataProcessingRegister,
-  branches,
-  system,
+  endingBlocks(branches),
+  endingBlocks(system),
   loadStore,
   atomics,
   simdLoadStore,
