@@ -251,8 +251,7 @@ export class MemFile extends FileInode {
   override write(offset: number, data: Uint8Array): number {
     if (data.length === 0) return 0;
     const end = offset + data.length;
-    const buf = this.reserve(end);
-    if (end > this.len) this.resize(end);
+    const buf = this.grow(end);
     buf.set(data, offset);
     this.modified();
     return data.length;
@@ -260,10 +259,25 @@ export class MemFile extends FileInode {
 
   override truncate(size: number): void {
     if (size < 0) throw new SyscallError(Errno.EINVAL);
-    const buf = this.reserve(size);
-    if (size < this.len) buf.fill(0, size, this.len);
-    this.resize(size);
+    if (size < this.len) {
+      this.data().fill(0, size, this.len);
+      this.resize(size);
+    } else this.grow(size);
     this.modified();
+  }
+
+  /** Makes the file at least `size` bytes: checks the limits before allocating anything. */
+  private grow(size: number): Uint8Array {
+    if (size > MAX_FILE_SIZE) throw new SyscallError(Errno.EFBIG);
+    if (size <= this.len) return this.data();
+    const old = this.len;
+    this.resize(size); // charges the file system (ENOSPC) first
+    try {
+      return this.reserve(size);
+    } catch (e) {
+      this.resize(old);
+      throw e instanceof RangeError ? new SyscallError(Errno.ENOSPC) : e;
+    }
   }
 
   private modified(): void {

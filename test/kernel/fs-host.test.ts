@@ -2,7 +2,7 @@
 
 import t from 'tap';
 import { Errno, SyscallError } from '../../kernel/errno.js';
-import { O_CREAT, O_RDONLY, O_WRONLY } from '../../kernel/fs/constants.js';
+import { O_CREAT, O_RDONLY, O_RDWR, O_WRONLY } from '../../kernel/fs/constants.js';
 import { hostRead, hostWrite } from '../../kernel/fs/file.js';
 import { FileTable } from '../../kernel/fs/filetable.js';
 import { createPipe } from '../../kernel/fs/pipe.js';
@@ -168,4 +168,17 @@ t.test('guestFiles: the SFTP view, files owned by the user', async (t) => {
   g.remove('/home/user/dir/up.bin');
   g.rmdir('/home/user/dir');
   t.equal(g.stat('/home/user/dir'), null);
+});
+
+t.test('limits: ENOSPC before anything is allocated, EFBIG past the largest file', async (t) => {
+  const vfs = new Vfs({ tmpLimitBytes: 1 << 20 });
+  const c = new Caller(vfs, fakeProc());
+  const fd = c.open('/tmp/big', O_CREAT | O_RDWR);
+  t.equal(c.n('ftruncate', fd, 2 << 20), -Errno.ENOSPC);
+  t.equal(c.n('ftruncate', fd, 512 << 10), 0);
+  t.equal(c.n('pwrite64', fd, c.mem.data('x'), 1, 2 << 20), -Errno.ENOSPC);
+  t.equal(c.n('pwrite64', fd, c.mem.data('x'), 1, 2 ** 40), -Errno.EFBIG);
+  t.equal(c.n('ftruncate', fd, 0), 0);
+  t.equal(vfs.tmp.usedBytes, 0, 'space returned');
+  t.equal(c.n('ftruncate', fd, 1 << 20), 0, 'the whole limit is usable again');
 });
