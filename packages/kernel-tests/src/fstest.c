@@ -102,6 +102,7 @@ int main(int argc, char **argv, char **envp)
     }
     const char *dir = argv[1];
     struct kstat st;
+    sys1(166 /* umask */, 022); /* the mode checks below assume it, whatever the caller's umask */
 
     /* --- directories and the working directory */
     CHECK(sys3(SYS_mkdirat, AT_FDCWD, dir, 0755), 0);
