@@ -13,7 +13,7 @@ export { Tty, TtyFile, defaultTermios, type Termios, type TtyOptions, type WinSi
 export { HostInput, HostOutput, nullOutput } from './stdio.js';
 export { MemFs, MemDir, MemFile, MemSymlink } from './memfs.js';
 export { openDisk, migrate, FS_SCHEMA_VERSION, type SqliteDatabase } from './disk.js';
-export { formatMaps, formatMapsLine, formatMeminfo, formatStatus } from './procfs.js';
+export { deviceString, formatMaps, formatMapsLine, formatMeminfo, formatStatus } from './procfs.js';
 export { Vfs, USER_UID, USER_GID, readAll, joinPath, type VfsOptions, type DirListing, type Lookup } from './vfs.js';
 export type { FsProcess, ProcessInfo, ProcessInfoSource, MemoryRegion, MemoryInfo } from './process.js';
 export { guestFiles, toGuestStat, type GuestFileStat } from './guest-files.js';

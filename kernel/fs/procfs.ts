@@ -64,6 +64,13 @@ export class FdLink extends SymlinkInode {
   }
 }
 
+/** "08:01" for an st_dev value, as /proc/<pid>/maps shows a file mapping's device. */
+export function deviceString(dev: number): string {
+  const major = (dev >> 8) & 0xfff;
+  const minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);
+  return `${major.toString(16).padStart(2, '0')}:${minor.toString(16).padStart(2, '0')}`;
+}
+
 function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');
 }

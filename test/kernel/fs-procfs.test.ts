@@ -4,7 +4,7 @@ import t from 'tap';
 import { Errno } from '../../kernel/errno.js';
 import { O_RDONLY, O_RDWR, O_WRONLY } from '../../kernel/fs/constants.js';
 import type { ProcessInfo, ProcessInfoSource } from '../../kernel/fs/process.js';
-import { formatMapsLine } from '../../kernel/fs/procfs.js';
+import { deviceString, formatMapsLine } from '../../kernel/fs/procfs.js';
 import { Tty } from '../../kernel/fs/tty.js';
 import { Vfs } from '../../kernel/fs/vfs.js';
 import { Caller, fakeProc } from './fs-helpers.js';
@@ -42,6 +42,8 @@ t.test('maps lines match the Linux format', async (t) => {
   t.equal(formatMapsLine({ start: 0x10000000, end: 0x10010000, perms: 'rw-p' }), '10000000-10010000 rw-p 00000000 00:00 0 \n', 'anonymous: trailing space');
   const line = formatMapsLine({ start: 0x3fef_f000, end: 0x3fff_f000, perms: 'rw-p', name: '[stack]' });
   t.equal(line.indexOf('[stack]'), 73, 'names start at column 73');
+  t.equal(deviceString(0x801), '08:01', 'the disk');
+  t.equal(deviceString(0), '00:00');
 });
 
 t.test('/proc/self/maps, status, cmdline, exe, comm', async (t) => {
