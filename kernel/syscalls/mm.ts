@@ -30,9 +30,10 @@ function brk(ctx: KernelContext): number {
   if (newEnd > oldEnd) {
     if (!vm.isFree(oldEnd, newEnd)) return vm.brk;
     if (vm.committedBytes() + (newEnd - oldEnd) > ctx.kernel.processMemoryLimit) return vm.brk;
-    const heap = vm.regions().find((r) => r.kind === 'heap');
+    // Extend the heap region that ends at the break (mprotect may have split the heap).
+    const heap = vm.regions().find((r) => r.kind === 'heap' && r.end === oldEnd && r.prot === (Prot.READ | Prot.WRITE));
     if (heap) heap.end = newEnd;
-    else vm.addRegion({ start: vm.brkStart, end: newEnd, prot: Prot.READ | Prot.WRITE, kind: 'heap', name: '[heap]', shared: false, offset: 0 });
+    else vm.addRegion({ start: oldEnd, end: newEnd, prot: Prot.READ | Prot.WRITE, kind: 'heap', name: '[heap]', shared: false, offset: 0 });
   } else if (newEnd < oldEnd) {
     vm.unmap(newEnd, oldEnd);
   }

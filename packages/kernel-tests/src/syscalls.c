@@ -52,6 +52,23 @@ static void on_signal(int sig, void *info, void *uc)
     handler_x1_ok = info != 0 && uc != 0 && *(int *)info == sig;
 }
 
+/* SIGSEGV handler: checks si_addr and resumes after the faulting instruction by editing the
+ * saved PC in the ucontext (Linux arm64 layout: uc_mcontext at 176, pc at +264). */
+static volatile u64 segv_addr;
+static void on_segv(int sig, void *info, void *uc)
+{
+    (void)sig;
+    segv_addr = *(u64 *)((u8 *)info + 16);
+    *(u64 *)((u8 *)uc + 176 + 264) += 4;
+}
+
+static volatile int got_plain;
+static void on_plain(int sig, void *info, void *uc)
+{
+    (void)info; (void)uc;
+    got_plain = sig;
+}
+
 static long sigaction(int sig, void (*fn)(int, void *, void *), struct k_sigaction *old)
 {
     struct k_sigaction a = { (u64)fn, SA_SIGINFO | SA_RESTORER, (u64)kt_restorer, 0 };
@@ -188,6 +205,22 @@ static void test_signals(void)
     EXPECT_ERR("kill(self, 99) = EINVAL", sys2(SYS_kill, pid, 99), EINVAL);
     EXPECT_EQ("kill(self, 0) probes", sys2(SYS_kill, pid, 0), 0);
     EXPECT_ERR("tgkill(wrong tgid) = ESRCH", sys3(SYS_tgkill, 999999, 999999, SIGUSR2), ESRCH);
+
+    struct k_sigaction segv = { (u64)on_segv, SA_SIGINFO | SA_RESTORER, (u64)kt_restorer, 0 };
+    EXPECT_EQ("rt_sigaction(SIGSEGV)", sys4(SYS_rt_sigaction, SIGSEGV, &segv, 0, 8), 0);
+    register u64 keep __asm__("x19") = 0x1234567890abcdefUL;
+    __asm__ volatile("" : "+r"(keep));
+    *(volatile u8 *)0x816003 = 1;
+    __asm__ volatile("" : "+r"(keep));
+    EXPECT("SIGSEGV handler got si_addr and resumed", segv_addr == 0x816003, segv_addr);
+    EXPECT("registers survive the signal frame round trip", keep == 0x1234567890abcdefUL, keep);
+    struct k_sigaction dfl = { 0, 0, 0, 0 };
+    sys4(SYS_rt_sigaction, SIGSEGV, &dfl, 0, 8);
+
+    struct k_sigaction plain = { (u64)on_plain, 0, 0, 0 };
+    EXPECT_EQ("rt_sigaction without SA_RESTORER", sys4(SYS_rt_sigaction, SIGUSR1, &plain, 0, 8), 0);
+    sys2(SYS_kill, pid, SIGUSR1);
+    EXPECT("handler returns through the kernel's sigreturn trampoline", got_plain == SIGUSR1, got_plain);
 
     struct k_sigaction ign = { 1, SA_RESTORER, (u64)kt_restorer, 0 };
     sys4(SYS_rt_sigaction, SIGUSR2, &ign, 0, 8);
