@@ -31,6 +31,7 @@ pub mod nr {
     pub const LSEEK: usize = 62;
     pub const READ: usize = 63;
     pub const WRITE: usize = 64;
+    pub const READLINKAT: usize = 78;
     pub const NEWFSTATAT: usize = 79;
     pub const FSTAT: usize = 80;
     pub const EXIT: usize = 93;
@@ -338,6 +339,14 @@ pub fn lstat(path: &str) -> SysResult<Stat> {
     fstatat(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW)
 }
 
+/// The target of symbolic link `path`, written into `buf`.
+pub fn readlink<'a>(path: &str, buf: &'a mut [u8]) -> SysResult<&'a str> {
+    let n = with_cpath(path, |p| {
+        call(nr::READLINKAT, [AT_FDCWD as usize, p, buf.as_mut_ptr() as usize, buf.len(), 0, 0])
+    })?;
+    core::str::from_utf8(&buf[..n]).map_err(|_| Errno::EINVAL)
+}
+
 /// Fill `buf` with `struct linux_dirent64` records; 0 means end of directory.
 pub fn getdents64(fd: i32, buf: &mut [u8]) -> SysResult<usize> {
     call(nr::GETDENTS64, [fd as usize, buf.as_mut_ptr() as usize, buf.len(), 0, 0, 0])
@@ -372,10 +381,9 @@ pub fn rename(from: &str, to: &str) -> SysResult<()> {
 
 /// The current directory, written into `buf`.
 pub fn getcwd(buf: &mut [u8]) -> SysResult<&str> {
-    let n = call(nr::GETCWD, [buf.as_mut_ptr() as usize, buf.len(), 0, 0, 0, 0])?;
-    // Linux returns the length including the NUL; other kernels may return
-    // the pointer, so find the terminator instead of trusting n.
-    let _ = n;
+    // Linux returns the length including the NUL, older interfaces the
+    // pointer: find the terminator rather than trust either.
+    call(nr::GETCWD, [buf.as_mut_ptr() as usize, buf.len(), 0, 0, 0, 0])?;
     let len = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
     core::str::from_utf8(&buf[..len]).map_err(|_| Errno::EINVAL)
 }
