@@ -154,6 +154,8 @@ export class Cpu implements TranslationRegime {
   private readonly translateThreshold: number;
   /** The PC of the instruction that took the last exception (counts a block's retired instructions). */
   exceptionPcLo = 0;
+  /** Instructions of the completed iterations of a translated block looping onto itself (else 0). */
+  loopRetired = 0;
 
   private stopReason = -1;
   private stopRequested = false;
@@ -530,7 +532,7 @@ export class Cpu implements TranslationRegime {
           if (block.length <= limit - i) {
             this.retiredInSlice = i;
             blockLo = pcLo;
-            i += block.run(this);
+            i += block.run(this, limit - i);
             blockLo = 1;
             if (this.stopReason >= 0) break;
             continue;
@@ -559,7 +561,8 @@ export class Cpu implements TranslationRegime {
       }
     } catch (e) {
       // In a block: its instructions before the one that took the exception retired.
-      if (blockLo !== 1) i += (this.exceptionPcLo - blockLo) >>> 2;
+      if (blockLo !== 1) i += this.loopRetired + ((this.exceptionPcLo - blockLo) >>> 2);
+      this.loopRetired = 0;
       this.icount += i;
       this.retiredInSlice = 0;
       if (e === EXCEPTION_TAKEN) return;

@@ -30,8 +30,14 @@ export interface Emitted {
 }
 
 type Template = (insn: number) => Emitted | null;
-/** Ending templates leave cpu.pcLo/pcHi at the next instruction to run. */
-type EndingTemplate = (insn: number, pcLo: number, pcHi: number, nextLo: number, nextHi: number) => string | null;
+/** A PC-relative branch: `before` runs first, then the branch goes to target when `test` holds (null: always). */
+export interface Branch {
+  before: string;
+  test: string | null;
+  targetLo: number;
+  targetHi: number;
+}
+type EndingTemplate = (insn: number, pcLo: number, pcHi: number, nextLo: number, nextHi: number) => Branch | null;
 
 function alu(code: string): Emitted {
   return { code, pc: false, store: false };
@@ -299,39 +305,35 @@ function condition(cond: number): string {
 }
 
 /** The target of a PC-relative branch (branch.ts branchRelative), as constants. */
-function target(pcLo: number, pcHi: number, offset: number): string {
+function target(pcLo: number, pcHi: number, offset: number): { targetLo: number; targetHi: number } {
   const sum = (pcLo >>> 0) + offset;
   const carry = Math.floor(sum / TWO32);
-  return `c.pcLo = ${(sum - carry * TWO32) | 0}; c.pcHi = ${(pcHi + carry) | 0};`;
+  return { targetLo: (sum - carry * TWO32) | 0, targetHi: (pcHi + carry) | 0 };
 }
 
-function branchIf(test: string, taken: string, nextLo: number, nextHi: number): string {
-  return `if (${test}) { ${taken} } else { c.pcLo = ${nextLo}; c.pcHi = ${nextHi}; }`;
-}
-
-const conditional: EndingTemplate = (insn, pcLo, pcHi, nextLo, nextHi) => {
+const conditional: EndingTemplate = (insn, pcLo, pcHi) => {
   if (insn & 0x10) return null; // BC.cond: not implemented, Undefined
-  return branchIf(condition(insn & 0xf), target(pcLo, pcHi, ((insn << 8) >> 13) * 4), nextLo, nextHi);
+  return { before: '', test: condition(insn & 0xf), ...target(pcLo, pcHi, ((insn << 8) >> 13) * 4) };
 };
 
-const compareAndBranch: EndingTemplate = (insn, pcLo, pcHi, nextLo, nextHi) => {
+const compareAndBranch: EndingTemplate = (insn, pcLo, pcHi) => {
   const t = 2 * (insn & 31);
   const isZero = insn >>> 31 ? `(x[${t}] | x[${t + 1}]) === 0` : `x[${t}] === 0`;
   const test = (insn >>> 24) & 1 ? `!(${isZero})` : isZero;
-  return branchIf(test, target(pcLo, pcHi, ((insn << 8) >> 13) * 4), nextLo, nextHi);
+  return { before: '', test, ...target(pcLo, pcHi, ((insn << 8) >> 13) * 4) };
 };
 
-const testAndBranch: EndingTemplate = (insn, pcLo, pcHi, nextLo, nextHi) => {
+const testAndBranch: EndingTemplate = (insn, pcLo, pcHi) => {
   const t = insn & 31;
   const bit = ((insn >>> 26) & 0x20) | ((insn >>> 19) & 0x1f);
   const word = `x[${bit >= 32 ? 2 * t + 1 : 2 * t}]`;
   const test = `((${word} >>> ${bit & 31}) & 1) === ${(insn >>> 24) & 1}`;
-  return branchIf(test, target(pcLo, pcHi, ((insn << 13) >> 18) * 4), nextLo, nextHi);
+  return { before: '', test, ...target(pcLo, pcHi, ((insn << 13) >> 18) * 4) };
 };
 
 const unconditional: EndingTemplate = (insn, pcLo, pcHi, nextLo, nextHi) => {
-  const link = insn < 0 ? `x[60] = ${nextLo}; x[61] = ${nextHi}; ` : '';
-  return link + target(pcLo, pcHi, ((insn << 6) >> 6) * 4);
+  const before = insn < 0 ? `x[60] = ${nextLo}; x[61] = ${nextHi}; ` : '';
+  return { before, test: null, ...target(pcLo, pcHi, ((insn << 6) >> 6) * 4) };
 };
 
 export const TEMPLATES: Readonly<Record<string, Template>> = {

@@ -49,8 +49,13 @@ export const MAX_BLOCK_LENGTH = 64;
  */
 export const DEFAULT_THRESHOLD = 16;
 
-/** Runs the block; returns the number of instructions retired. */
-export type BlockFunction = (cpu: Cpu) => number;
+/**
+ * Runs the block; returns the number of instructions retired. A block that branches back
+ * to its own start loops inside the function while another iteration fits in `budget`
+ * (which is at least the block's length), keeping cpu.loopRetired at the instructions of
+ * the iterations completed so far in case one takes an exception.
+ */
+export type BlockFunction = (cpu: Cpu, budget: number) => number;
 
 export interface Block {
   /** The VA the block was compiled for (its PC-relative constants depend on it). */
@@ -85,6 +90,8 @@ function isLoadStore(insn: number): boolean {
 }
 
 const TWO32 = 4294967296;
+/** Marks an early exit in generated code until it is known whether the block loops. */
+const EXIT = '/*exit*/';
 
 export class Translator {
   /** Blocks compiled so far (for benchmarks and tests). */
@@ -124,6 +131,7 @@ export class Translator {
     let body = '';
     let length = 0;
     let ended = false;
+    let loop = false;
     for (let index = start; index < 1024 && length < MAX_BLOCK_LENGTH; index++) {
       const insn = words[pageWord + index];
       let op = ops[index];
@@ -139,9 +147,21 @@ export class Translator {
       const name = decoder.names[op];
       length++;
       if (decoder.endsBlock[op]) {
-        const inline = ENDING_TEMPLATES[name]?.(insn, pcLo, hi, nextLo, nextHi);
-        if (inline) {
-          body += `${inline}\nreturn ${length};\n`;
+        const branch = ENDING_TEMPLATES[name]?.(insn, pcLo, hi, nextLo, nextHi);
+        if (branch && branch.targetLo === lo && branch.targetHi === hi) {
+          // A loop onto itself: iterate inside the function while the budget allows.
+          loop = true;
+          body +=
+            `n += ${length}; ${branch.before}\n` +
+            `if (${branch.test ?? 'true'}) { if (n + ${length} <= budget) { c.loopRetired = n; continue; } c.pcLo = ${lo}; c.pcHi = ${hi}; }` +
+            (branch.test === null ? '\n' : ` else { c.pcLo = ${nextLo}; c.pcHi = ${nextHi}; }\n`) +
+            `c.loopRetired = 0; return n;\n`;
+        } else if (branch) {
+          const taken = `c.pcLo = ${branch.targetLo}; c.pcHi = ${branch.targetHi};`;
+          body +=
+            branch.before +
+            (branch.test === null ? taken : `if (${branch.test}) { ${taken} } else { c.pcLo = ${nextLo}; c.pcHi = ${nextHi}; }`) +
+            `\nreturn ${length};\n`;
         } else {
           // The handler may branch (write npc), stop the slice or read the counter.
           body +=
@@ -165,7 +185,7 @@ export class Translator {
       }
       if (mayStore) {
         // A store into this page dropped its decoded code: leave, and let the CPU decode afresh.
-        body += `if (c.fetchLo === 1) { c.pcLo = ${nextLo}; c.pcHi = ${nextHi}; return ${length}; }\n`;
+        body += `if (c.fetchLo === 1) { c.pcLo = ${nextLo}; c.pcHi = ${nextHi}; ${EXIT}${length}; }\n`;
       }
       if (index === 1023 || length === MAX_BLOCK_LENGTH) {
         body += `c.pcLo = ${nextLo}; c.pcHi = ${nextHi};\nreturn ${length};\n`;
@@ -174,7 +194,11 @@ export class Translator {
     }
     if (!ended) throw new Error('translator: block did not end');
     const label = `block_${(hi >>> 0).toString(16)}_${(lo >>> 0).toString(16)}`;
-    const source = `return function ${label}(c) {\nconst x = c.x;\n${body}};`;
+    // Early exits return what this iteration retired, plus earlier iterations' in a loop.
+    const exits = body.replaceAll(EXIT, loop ? 'c.loopRetired = 0; return n + ' : 'return ');
+    const source = loop
+      ? `return function ${label}(c, budget) {\nconst x = c.x;\nlet n = 0;\nfor (;;) {\n${exits}}\n};`
+      : `return function ${label}(c) {\nconst x = c.x;\n${exits}};`;
     const factory = new Function('AF64', 'AF32', ...names, source) as (...h: unknown[]) => BlockFunction;
     this.compiled++;
     return { lo, hi, length, run: factory(addFlags64, addFlags32, ...handlers) };

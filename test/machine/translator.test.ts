@@ -106,6 +106,19 @@ function randomWord(p: Pattern, next: () => number): number {
   return ((p.value | (next() & ~p.mask)) >>> 0) as number;
 }
 
+/** B.cond, CBZ/CBNZ or TBZ/TBNZ back over `length` instructions, on a random condition or register. */
+function branchBack(length: number, next: () => number): number {
+  const imm19 = -length & 0x7ffff;
+  switch (next() % 3) {
+    case 0:
+      return (0x54000000 | (imm19 << 5) | (next() % 14)) >>> 0;
+    case 1:
+      return (0x34000000 | ((next() & 1) << 31) | ((next() & 1) << 24) | (imm19 << 5) | (next() % 31)) >>> 0;
+    default:
+      return (0x36000000 | ((next() & 1) << 31) | ((next() & 1) << 24) | ((next() & 31) << 19) | ((-length & 0x3fff) << 5) | (next() % 31)) >>> 0;
+  }
+}
+
 /** Register values that make loads and stores land in the scratch area, the code page, or fault. */
 function randomState(m: Machine, next: () => number): void {
   for (let r = 0; r < 31; r++) {
@@ -133,7 +146,10 @@ t.test('random blocks of templated instructions match the interpreter', (t) => {
     const length = 1 + (next() % 6);
     const words: number[] = [];
     for (let i = 0; i < length; i++) words.push(randomWord(BODY[next() % BODY.length], next));
-    words.push(next() % 2 ? randomWord(ENDING[next() % ENDING.length], next) : BRK0);
+    const ending = next() % 3;
+    if (ending === 0) words.push(randomWord(ENDING[next() % ENDING.length], next));
+    else if (ending === 1) words.push(BRK0);
+    else words.push(branchBack(length, next)); // a loop onto the block's start
     words.push(BRK0);
     const seed = next();
     const scratch = Buffer.alloc(SCRATCH_SIZE);
@@ -142,7 +158,7 @@ t.test('random blocks of templated instructions match the interpreter', (t) => {
     const [a, b] = runBoth(p, words, (m) => {
       m.memory.write(SCRATCH, scratch);
       randomState(m, rng(seed));
-    });
+    }, 5000);
     const differences = Object.keys(a).filter((key) => a[key] !== b[key]);
     if (differences.length) {
       mismatches++;
@@ -208,6 +224,22 @@ t.test('a fault mid-block reports the exact ELR and instruction count', (t) => {
   t.equal(b.FAR_EL1, '123456789000');
   t.equal(b.icount, '2', 'the two adds before it retired');
   t.equal(b.x0, '3');
+  t.end();
+});
+
+t.test('a fault in a loop compiled onto itself counts every completed iteration', (t) => {
+  // SUM_LOOP reading up to the end of RAM: the load after the last mapped word faults.
+  const p = pair({ threshold: 2 });
+  const ramEnd = 0x4000_0000 + (16 << 20);
+  const [a, b] = runBoth(p, SUM_LOOP, (m) => {
+    m.setX(0, 0n);
+    m.setX(1, BigInt(ramEnd - 8 * 1000));
+    m.setX(2, 5000n);
+  });
+  t.same(b, a);
+  t.equal(b.FAR_EL1, ramEnd.toString(16));
+  t.equal(b.ELR_EL1, CODE.toString(16), 'ELR is the load');
+  t.equal(b.icount, String(1000 * 5), 'every completed iteration counted');
   t.end();
 });
 
