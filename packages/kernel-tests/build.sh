@@ -23,6 +23,9 @@ done
 # The file system calls (kernel/fs); also run under qemu-aarch64 as the reference.
 $CC "${CFLAGS[@]}" -o "$OUT/fstest" fstest.c "${LDFLAGS[@]}"
 
+# bigbss with its text and data segments sharing one page (linker script, no alignment between them).
+$CC "${CFLAGS[@]}" -o "$OUT/bigbss-sharedpage" bigbss.c "${LDFLAGS[@]}" -Wl,-T,sharedpage.ld
+
 # A static-PIE (ET_DYN) build of sleeper: loaded at 0x400000 by the kernel.
 $CC "${CFLAGS[@]/-no-pie/-fPIE}" -static-pie -o "$OUT/sleeper-pie" sleeper.c "${LDFLAGS[@]}"
 

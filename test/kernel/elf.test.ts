@@ -117,7 +117,9 @@ t.test('exec refuses bad files with `exec: <path>: <reason>` and ENOEXEC while o
 
 t.test('segments load at any file offset, .bss is zero, PIE loads at 0x400000', async (t) => {
   const b = boot({ ramSize: 128 * 1024 * 1024 });
-  for (const name of ['bigbss', 'bigbss-lld']) {
+  const shared = parseElf(readBinary(ktBinary('bigbss-sharedpage')));
+  t.equal(Math.floor(shared.segments[0].vaddr / 4096), Math.floor(shared.segments[1].vaddr / 4096), 'bigbss-sharedpage: two segments in one page');
+  for (const name of ['bigbss', 'bigbss-lld', 'bigbss-sharedpage']) {
     const r = await run(b, ktBinary(name));
     t.equal(r.stdout, 'bigbss: data intact\nbigbss: bss zero\nbigbss: sum 1128\n', name);
     t.equal(r.exit.code, 0);

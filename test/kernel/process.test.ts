@@ -79,6 +79,15 @@ t.test('/proc sees processes: maps with text, heap, mmap and stack; status; memi
   t.end();
 });
 
+t.test('cat /proc/self/maps shows the program, heap and stack from inside the guest', { skip: pkgBinary('cat') ? false : 'no cat yet' }, async (t) => {
+  const r = await run(boot(), pkgBinary('cat')!, ['/proc/self/maps']);
+  t.match(r.stdout, /^[0-9a-f]{8}-[0-9a-f]{8} r-xp [0-9a-f]{8} 00:00 0 +\/bin\/cat$/m, 'text');
+  t.match(r.stdout, /^[0-9a-f]{8}-[0-9a-f]{8} rw-p 00000000 00:00 0 +\[heap\]$/m, 'heap (cat allocates with brk)');
+  t.match(r.stdout, /^[0-9a-f]{8}-3ffff000 rw-p 00000000 00:00 0 +\[stack\]$/m, 'stack');
+  t.equal(r.exit.code, 0);
+  t.end();
+});
+
 t.test('stdcheck, the reproduction, passes in every heap layout', async (t) => {
   for (const name of ['stdcheck', 'stdcheck-pad401000', 'stdcheck-pad402000']) {
     const path = pkgBinary(name);
