@@ -63,7 +63,8 @@ export class SliceTimer {
 
   /** True when the current slice has run out. */
   expired(): boolean {
-    return (this.machine.readSysReg('CNTV_CTL_EL0') & 4n) !== 0n;
+    // The timer's interrupt line is asserted (enabled, unmasked, CVAL reached).
+    return this.machine.cpu.irqPending();
   }
 
   disarm(): void {

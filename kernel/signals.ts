@@ -138,6 +138,7 @@ export class SignalState {
 
   /** Lowest pending, unblocked signal, or 0. */
   next(): number {
+    if (this.pending === 0n) return 0;
     const ready = this.pending & ~this.blocked;
     if (ready === 0n) return 0;
     for (let s = 1; s <= NSIG; s++) if (ready & sigBit(s)) return s;

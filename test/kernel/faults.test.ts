@@ -54,3 +54,23 @@ t.test('the kernel keeps running other processes while one faults', async (t) =>
   t.equal(results[2].exit.code, -4);
   t.end();
 });
+
+t.test('a host exception inside the emulator ends that process only, with one line on its stderr', async (t) => {
+  const b = boot();
+  const m = b.kernel.machine;
+  const run0 = m.run.bind(m);
+  let armed = true;
+  m.run = (budget: number) => {
+    if (armed) {
+      armed = false;
+      throw new TypeError('emulator bug');
+    }
+    return run0(budget);
+  };
+  const r = await run(b, ktBinary('sleeper'), ['1']);
+  t.equal(r.stderr, '[Kernel] internal error: emulator bug\n');
+  t.equal(r.exit.signal, 9);
+  const next = await run(b, ktBinary('sleeper'), ['1']);
+  t.equal(next.stdout, 'slept\n', 'the next process runs normally');
+  t.end();
+});
