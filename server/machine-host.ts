@@ -70,6 +70,7 @@ export class MachineHost implements SessionHost {
       stdout: options.stdout,
       stderr: options.stderr,
       session: options.session,
+      logger: options.logger,
       onClose: () => this.sessions.delete(session),
     });
     this.sessions.add(session);

@@ -4,6 +4,8 @@
  * reaches past them, so the SSH layer can be tested and reasoned about on its own.
  */
 
+import type { Logger } from 'pino';
+
 export interface PtyInfo {
   term: string;
   cols: number;
@@ -22,6 +24,8 @@ export interface ShellOptions {
   stderr: (data: Uint8Array) => boolean | void;
   /** Session identifier for logs. */
   session: string;
+  /** The session's logger (carries session id and user); each command line is logged on it. */
+  logger?: Logger;
 }
 
 export interface ShellSession {

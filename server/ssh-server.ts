@@ -179,6 +179,7 @@ export class SshServer {
         env,
         pty,
         session: id,
+        logger: log.child({ session: id, user }),
         stdout: (data) => writeSafely(channel, data),
         stderr: (data) => writeSafely(channel.stderr, data),
       });

@@ -5,6 +5,8 @@
 
 import { SyscallError } from '../errno.js';
 import { SIGNAL_NAMES, SIGTERM } from '../signals.js';
+import type { IoctlContext } from '../fs/file.js';
+import { TIOCGWINSZ } from '../fs/tty.js';
 import { describeErrno, type ShellIo, type Shell } from './shell.js';
 import { runPkg } from './pkg.js';
 
@@ -215,6 +217,43 @@ const uname: Builtin = async (shell, argv, io) => {
   return 0;
 };
 
+/** The window size of stdin's terminal, asked with TIOCGWINSZ as a guest program would. */
+function windowSize(io: ShellIo): { rows: number; cols: number } | null {
+  const buf = new Uint8Array(8);
+  const ctx: IoctlContext = {
+    mem: {
+      read: (_addr, length) => buf.slice(0, length),
+      write: (_addr, data) => buf.set(data.subarray(0, 8)),
+      readU32: () => 0,
+      writeU32: () => undefined,
+    },
+    proc: null,
+  };
+  try {
+    io.stdin.ioctl(TIOCGWINSZ, 0, ctx);
+  } catch {
+    return null;
+  }
+  const v = new DataView(buf.buffer);
+  return { rows: v.getUint16(0, true), cols: v.getUint16(2, true) };
+}
+
+/** `stty size` (rows and columns) and `stty` (a summary); only reads the terminal. */
+const stty: Builtin = async (shell, argv, io) => {
+  const size = windowSize(io);
+  if (!size) {
+    await err(shell, io, 'stty: standard input: Not a tty\n');
+    return 1;
+  }
+  if (argv[1] === 'size') await out(shell, io, `${size.rows} ${size.cols}\n`);
+  else if (argv.length === 1) await out(shell, io, `speed 38400 baud; rows ${size.rows}; columns ${size.cols};\n`);
+  else {
+    await err(shell, io, `stty: only 'stty' and 'stty size' are supported\n`);
+    return 1;
+  }
+  return 0;
+};
+
 const clear: Builtin = (shell, _argv, io) => out(shell, io, '\x1b[H\x1b[2J').then(() => 0);
 
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
@@ -235,4 +274,5 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['true', () => 0],
   ['false', () => 1],
   ['clear', clear],
+  ['stty', stty],
 ]);

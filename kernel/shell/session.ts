@@ -13,6 +13,7 @@
  * frees their memory, and the session's streams are closed.
  */
 
+import type { Logger } from 'pino';
 import { HostInput, HostOutput } from '../fs/stdio.js';
 import { Tty } from '../fs/tty.js';
 import { hostRead } from '../fs/file.js';
@@ -28,6 +29,8 @@ export interface SessionOptions {
   stdout: (data: Uint8Array) => boolean | void;
   stderr: (data: Uint8Array) => boolean | void;
   session: string;
+  /** Logger for this session's commands (one line per command line). */
+  logger?: Logger;
   /** Called once when the session ends (hangup). */
   onClose?: () => void;
 }
@@ -45,12 +48,19 @@ export class ShellSession {
   private editor: LineEditor | null = null;
   /** The interactive loop waits here for the editor's next line (or null at end of input). */
   private pendingLine: ((line: string | null) => void) | null = null;
+  /** Terminal bytes typed after a completed line, before its command started a program. */
+  private typeahead = new Uint8Array(0);
+  /** Whether the running command line has started a foreground program (which reads the terminal). */
+  private programStarted = false;
+  private inputEnded = false;
   private closed = false;
 
   constructor(system: ShellSystem, private readonly options: SessionOptions) {
     const env = { ...options.env };
     if (options.pty) env.TERM = options.pty.term || 'xterm';
     this.shell = new Shell(system, options.user, env);
+    this.shell.log = options.logger ?? null;
+    this.shell.onProgramStarted = () => this.onProgramStarted();
     if (options.pty) {
       this.tty = new Tty({
         output: (bytes) => void options.stdout(bytes),
@@ -115,14 +125,68 @@ export class ShellSession {
       const line = await new Promise<string | null>((resolve) => {
         this.pendingLine = resolve;
         this.editor!.begin(this.prompt());
+        // What was typed ahead while the last command ran is the start of this line.
+        const ahead = this.typeahead;
+        this.typeahead = new Uint8Array(0);
+        if (ahead.length) this.feedEditor(ahead);
+        if (this.inputEnded) this.deliverLine(null);
       });
-      this.pendingLine = null;
       if (line === null) return this.shell.lastStatus;
       if (!line.trim()) continue;
       tty.flushInput();
+      this.programStarted = false;
       await this.runLine(line);
       if (this.shell.exitStatus !== null) return this.shell.exitStatus;
     }
+  }
+
+  /** Hands the interactive loop its next line (null: log out); the editor stops reading. */
+  private deliverLine(line: string | null): void {
+    const deliver = this.pendingLine;
+    this.pendingLine = null;
+    deliver?.(line);
+  }
+
+  /**
+   * Feeds terminal bytes to the line editor, one at a time, until it completes a line.
+   * Bytes after that line were typed ahead: they wait for the next prompt, or go to the
+   * program the line starts, as a terminal's input queue would.
+   */
+  private feedEditor(data: Uint8Array): void {
+    for (let i = 0; i < data.length; i++) {
+      if (!this.pendingLine || !this.editor) {
+        this.queueTypeahead(data.subarray(i));
+        return;
+      }
+      for (const event of this.editor.feed(data.subarray(i, i + 1))) {
+        if (event.kind === 'line') this.deliverLine(event.text);
+        else if (event.kind === 'eof') this.deliverLine(null);
+        else {
+          this.shell.lastStatus = STATUS_INTERRUPTED;
+          this.editor.begin(this.prompt());
+        }
+      }
+    }
+  }
+
+  private queueTypeahead(data: Uint8Array): void {
+    if (this.programStarted) {
+      this.tty!.push(data);
+      return;
+    }
+    const joined = new Uint8Array(this.typeahead.length + data.length);
+    joined.set(this.typeahead);
+    joined.set(data, this.typeahead.length);
+    this.typeahead = joined;
+  }
+
+  /** The shell started a foreground program: it reads the terminal, typeahead included. */
+  private onProgramStarted(): void {
+    if (!this.tty || this.programStarted) return;
+    this.programStarted = true;
+    const ahead = this.typeahead;
+    this.typeahead = new Uint8Array(0);
+    if (ahead.length) this.tty.push(ahead);
   }
 
   /** No terminal: read commands from stdin a byte at a time, so programs get the rest. */
@@ -155,25 +219,15 @@ export class ShellSession {
       this.stdin!.push(data);
       return;
     }
-    if (this.pendingLine && this.editor) {
-      for (const event of this.editor.feed(data)) {
-        const deliver = this.pendingLine;
-        if (!deliver) break;
-        if (event.kind === 'line') deliver(event.text);
-        else if (event.kind === 'eof') deliver(null);
-        else {
-          this.shell.lastStatus = STATUS_INTERRUPTED;
-          this.editor.begin(this.prompt());
-        }
-      }
-      return;
-    }
-    this.tty.push(data);
+    if (this.pendingLine && this.editor) this.feedEditor(data);
+    else this.queueTypeahead(data);
   }
 
+  /** The client sent EOF: without a pty, programs see it; with one, the shell logs out once idle. */
   endInput(): void {
+    this.inputEnded = true;
     if (this.stdin) this.stdin.end();
-    else if (this.pendingLine) this.pendingLine(null);
+    else if (this.pendingLine && this.typeahead.length === 0) this.deliverLine(null);
   }
 
   /** The client can take more output. */
@@ -208,7 +262,7 @@ export class ShellSession {
     this.stdin?.end();
     this.stdout?.disconnect();
     this.stderr?.disconnect();
-    this.pendingLine?.(null);
+    this.deliverLine(null);
     this.options.onClose?.();
   }
 }

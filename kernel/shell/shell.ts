@@ -11,6 +11,7 @@
  * files for each line and reads `foreground` to deliver Ctrl-C and SSH signals.
  */
 
+import type { Logger } from 'pino';
 import { Errno, ERRNO_NAMES, SyscallError } from '../errno.js';
 import { ExecError } from '../exec.js';
 import type { Kernel } from '../kernel.js';
@@ -22,6 +23,7 @@ import { createPipe } from '../fs/pipe.js';
 import type { FsProcess } from '../fs/process.js';
 import type { Tty } from '../fs/tty.js';
 import { USER_GID, USER_UID, type Vfs } from '../fs/vfs.js';
+import { SIGINT } from '../signals.js';
 import { BUILTINS, type Builtin } from './builtins.js';
 import { expandToString, expandWord, type ExpansionScope } from './expand.js';
 import { ShellSyntaxError } from './lexer.js';
@@ -67,6 +69,14 @@ export class Shell implements ExpansionScope {
   tty: Tty | null = null;
   readonly uid = USER_UID;
   readonly gid = USER_GID;
+  /** Where each command line is logged (pids, status, run time); the session's child logger. */
+  log: Logger | null = null;
+  /** Told when a foreground program starts (the session hands it the terminal's typeahead). */
+  onProgramStarted: (() => void) | null = null;
+  /** Set when the foreground job died of SIGINT (Ctrl-C): the rest of the line is abandoned, as sh does. */
+  private interrupted = false;
+  /** Pids the current line started, for its log line. */
+  private linePids: number[] = [];
 
   constructor(
     readonly system: ShellSystem,
@@ -125,6 +135,15 @@ export class Shell implements ExpansionScope {
 
   /** Runs one command line; returns its status (also left in `$?`). */
   async runLine(line: string, io: ShellIo): Promise<number> {
+    const started = performance.now();
+    this.linePids = [];
+    this.interrupted = false;
+    const status = await this.runParsedLine(line, io);
+    this.log?.info({ cmd: line, pids: this.linePids, status, ms: Math.round(performance.now() - started) }, 'command');
+    return status;
+  }
+
+  private async runParsedLine(line: string, io: ShellIo): Promise<number> {
     let list;
     try {
       list = parse(line);
@@ -139,7 +158,7 @@ export class Shell implements ExpansionScope {
     for (const item of list.items) {
       const status = await this.runAndOr(item.andOr, io);
       this.lastStatus = status;
-      if (this.exitStatus !== null) break;
+      if (this.exitStatus !== null || this.interrupted) break;
     }
     return this.lastStatus;
   }
@@ -147,7 +166,7 @@ export class Shell implements ExpansionScope {
   private async runAndOr(andOr: AndOr, io: ShellIo): Promise<number> {
     let status = await this.runPipeline(andOr.first, io);
     for (const { op, pipeline } of andOr.rest) {
-      if (this.exitStatus !== null) break;
+      if (this.exitStatus !== null || this.interrupted) break;
       this.lastStatus = status;
       if ((op === '&&') === (status === 0)) status = await this.runPipeline(pipeline, io);
     }
@@ -259,8 +278,11 @@ export class Shell implements ExpansionScope {
       throw err;
     }
     this.foreground.add(proc);
+    this.linePids.push(proc.pid);
+    this.onProgramStarted?.();
     try {
       const exit = await proc.exited;
+      if (exit.signal === SIGINT) this.interrupted = true;
       return { status: exit.status, process: proc, code: exit.code };
     } finally {
       this.foreground.delete(proc);
