@@ -22,11 +22,12 @@ import { PhysicalPageAllocator } from './pmm.js';
 import { exitStatusOf, Process, type ExitStatus } from './process.js';
 import { RunQueue, SliceTimer } from './scheduler.js';
 import {
-  buildSigFrame, defaultAction, DefaultAction, SA_NODEFER, SA_RESETHAND, SA_RESTORER, sigBit, SIG_DFL, SIG_IGN, SIGFRAME_SIZE,
+  buildSigFrame, defaultAction, DefaultAction, SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_RESTORER, sigBit, SIG_DFL, SIG_IGN, SIGFRAME_SIZE,
   SIGFRAME_TOTAL, SIGFRAME_UCONTEXT, SIGKILL, SIGNAL_NAMES, SIGSEGV,
 } from './signals.js';
 import { BLOCKED, type Waitable } from './syscalls/context.js';
 import { SyscallDispatcher, type HandlerTable } from './syscalls/dispatch.js';
+import { SYSCALL_NUMBERS } from './syscalls/numbers.js';
 import { MM_SYSCALLS } from './syscalls/mm.js';
 import { PROCESS_SYSCALLS } from './syscalls/process.js';
 import { TIME_SYSCALLS } from './syscalls/time.js';
@@ -369,11 +370,23 @@ export class Kernel implements ProcessInfoSource {
     p.state = 'running';
     if (p.blockedSyscall >= 0) {
       if (p.interrupted) {
+        // A handled signal interrupted the wait. With SA_RESTART (and not a sleep, as in Linux)
+        // the SVC runs again after the handler: x0 still holds the first argument, PC goes back
+        // to the SVC. Otherwise the call fails with EINTR.
+        const sig = p.signals.next();
+        const nr = p.blockedSyscall;
         p.interrupted = false;
         p.blockedSyscall = -1;
         p.syscallState = undefined;
-        p.ctx.x[0] = -Errno.EINTR;
-        p.ctx.x[1] = -1;
+        const sleeps = nr === SYSCALL_NUMBERS.nanosleep || nr === SYSCALL_NUMBERS.clock_nanosleep;
+        if (sig && p.signals.actions[sig].flags & SA_RESTART && !sleeps) {
+          const pc = p.pc - 4;
+          p.ctx.pcLo = pc % 4294967296 | 0;
+          p.ctx.pcHi = Math.floor(pc / 4294967296);
+        } else {
+          p.ctx.x[0] = -Errno.EINTR;
+          p.ctx.x[1] = -1;
+        }
       } else if (!this.dispatcher.dispatch(p)) {
         return;
       }

@@ -134,3 +134,24 @@ t.test('many processes at once all complete', async (t) => {
   t.equal(b.kernel.processes.size, 0);
   t.end();
 });
+
+t.test('signals interrupt blocked calls: EINTR, SA_RESTART resumes a read, sleeps always EINTR', async (t) => {
+  const b = boot();
+  for (const [mode, want] of [
+    ['eintr', 'waiting\nEINTR\nhandler ran\n'],
+    ['restart', 'waiting\ndata: after\nhandler ran\n'],
+    ['sleep', 'waiting\nEINTR\nhandler ran\n'],
+  ] as const) {
+    const s = start(b, ktBinary('sigwait'), [mode]);
+    await sleep(40);
+    t.equal(s.proc.state, 'blocked', `${mode}: blocked`);
+    b.kernel.kill(s.proc.pid, 10);
+    await sleep(40);
+    s.stdin.push(new TextEncoder().encode('after\n'));
+    s.stdin.end();
+    const exit = await s.proc.exited;
+    t.equal(s.stdout(), want, mode);
+    t.equal(exit.code, 0);
+  }
+  t.end();
+});
