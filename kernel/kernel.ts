@@ -35,7 +35,7 @@ import { SIGNAL_SYSCALLS } from './syscalls/signal.js';
 import { MISC_SYSCALLS } from './syscalls/misc.js';
 import { FS_SYSCALLS } from './syscalls/fs.js';
 import { classifyTrap, EC_SVC64 } from './trap.js';
-import { AddressSpace, MAIR_VALUE, TCR_VALUE } from './vm.js';
+import { AddressSpace, MAIR_VALUE, ProcessMemory, TCR_VALUE } from './vm.js';
 
 export interface KernelOptions {
   /** An existing machine (default: a new one with `ramSize`). */
@@ -220,6 +220,53 @@ export class Kernel implements ProcessInfoSource {
     this.logger.info({ pid, cmd: path, argv: [...argv] }, 'process started');
     this.makeRunnable(p);
     return p;
+  }
+
+  /**
+   * execve: replaces p's image with `path`. On failure (ExecError/SyscallError) p keeps its
+   * old image untouched; on success its memory, registers, close-on-exec fds and caught
+   * signals are reset, as Linux does.
+   */
+  execProcess(p: Process, path: string, argv: readonly string[], env: readonly string[]): void {
+    const file = this.readExecutable(path, p.cwd);
+    const asid = this.allocAsid();
+    if (asid < 0) throw new SyscallError(Errno.EAGAIN);
+    const vm = new AddressSpace(this.machine, this.pmm, asid, { maxPages: Math.floor(this.processMemoryLimit / 4096) });
+    let loaded;
+    try {
+      loaded = loadProgram(vm, file.data, file.path, argv, env, { uid: p.uid, gid: p.gid });
+    } catch (e) {
+      vm.release();
+      this.freeAsids.push(asid);
+      throw e;
+    }
+    const old = p.vm;
+    p.vm = vm;
+    p.mem = new ProcessMemory(vm);
+    old.release();
+    this.freeAsids.push(old.asid);
+    if (this.loaded === p) this.loaded = null;
+    const ctx = p.ctx;
+    ctx.x.fill(0);
+    ctx.v.fill(0);
+    ctx.nzcv = ctx.fpcr = ctx.fpsr = ctx.tpidrLo = ctx.tpidrHi = ctx.tpidrroLo = ctx.tpidrroHi = 0;
+    ctx.pcLo = loaded.entry % 4294967296 | 0;
+    ctx.pcHi = Math.floor(loaded.entry / 4294967296);
+    ctx.x[62] = loaded.sp | 0;
+    p.exe = file.path;
+    p.name = file.path.slice(file.path.lastIndexOf('/') + 1);
+    p.argv = [...argv];
+    p.env = [...env];
+    p.clearChildTid = 0;
+    p.robustList = 0;
+    p.files.closeOnExec();
+    for (const a of p.signals.actions) {
+      if (a.handler !== SIG_IGN) a.handler = SIG_DFL;
+      a.flags = 0;
+      a.restorer = 0n;
+      a.mask = 0n;
+    }
+    this.logger.info({ pid: p.pid, cmd: file.path, argv: [...argv] }, 'process exec');
   }
 
   /** Sends a signal from the host (kill(1)-like). Returns false if there is no such process. */

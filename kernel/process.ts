@@ -31,7 +31,8 @@ export function exitStatusOf(code: number, signal: number | null): ExitStatus {
 export class Process implements FsProcess {
   state: ProcessState = 'runnable';
   readonly ctx: CpuContext = newContext();
-  readonly mem: ProcessMemory;
+  /** Replaced by execve, like vm. */
+  mem: ProcessMemory;
   readonly signals = new SignalState();
   cwd: string;
   uid = 0;
@@ -70,7 +71,7 @@ export class Process implements FsProcess {
     public env: string[],
     cwd: string,
     public files: FileTable,
-    readonly vm: AddressSpace,
+    public vm: AddressSpace,
   ) {
     this.cwd = cwd;
     this.mem = new ProcessMemory(vm);

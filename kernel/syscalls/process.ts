@@ -1,6 +1,7 @@
 /** Process system calls: exit, ids, set_tid_address, robust lists, resource limits, yield, wait. */
 
 import { Errno, SyscallError } from '../errno.js';
+import { ARG_MAX, ExecError } from '../exec.js';
 import { STACK_MAX } from '../vm.js';
 import { NO_RESULT, type HandlerTable, type KernelContext } from './dispatch.js';
 import { SYSCALL_NUMBERS as NR } from './numbers.js';
@@ -101,7 +102,37 @@ function getpgid(ctx: KernelContext): number {
   return pid || ctx.proc.pid;
 }
 
+/** Reads a NULL-terminated array of string pointers (argv/envp). */
+function readStrings(ctx: KernelContext, addr: number): string[] {
+  const out: string[] = [];
+  if (!addr) return out;
+  let total = 0;
+  for (let i = 0; ; i++) {
+    if (i >= 65536) throw new SyscallError(Errno.E2BIG);
+    const ptr = ctx.mem.readU64(addr + i * 8);
+    if (ptr === 0n) return out;
+    const s = ctx.mem.readCString(Number(BigInt.asUintN(53, ptr)), 131072);
+    total += s.length + 1;
+    if (total > ARG_MAX) throw new SyscallError(Errno.E2BIG);
+    out.push(s);
+  }
+}
+
+function execve(ctx: KernelContext): typeof NO_RESULT {
+  const path = ctx.mem.readCString(ctx.args.u64(0));
+  const argv = readStrings(ctx, ctx.args.u64(1));
+  const env = readStrings(ctx, ctx.args.u64(2));
+  try {
+    ctx.kernel.execProcess(ctx.proc, path, argv, env);
+  } catch (e) {
+    if (e instanceof ExecError) throw new SyscallError(e.errno, e.reason);
+    throw e;
+  }
+  return NO_RESULT;
+}
+
 export const PROCESS_SYSCALLS: HandlerTable = {
+  [NR.execve]: execve,
   [NR.exit]: exit,
   [NR.exit_group]: exit,
   [NR.getpid]: (ctx) => ctx.proc.pid,

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { boot, ktBinary, pkgBinary, run, sleep, start } from './kernel-helpers.js';
+import { boot, ktBinary, pkgBinary, readBinary, run, sleep, start } from './kernel-helpers.js';
 
 t.test('spawn: argv, env, exit status through the exited promise, memory returned', async (t) => {
   const b = boot();
@@ -153,5 +153,24 @@ t.test('signals interrupt blocked calls: EINTR, SA_RESTART resumes a read, sleep
     t.equal(s.stdout(), want, mode);
     t.equal(exit.code, 0);
   }
+  t.end();
+});
+
+t.test('execve replaces the image (same pid, new memory); failures leave the caller intact', async (t) => {
+  const b = boot();
+  b.vfs.writeFile('/tmp/notelf', '#!/bin/sh\n', { mode: 0o755 });
+  b.vfs.writeFile('/bin/sleeper', readBinary(ktBinary('sleeper')), { mode: 0o755 });
+  const free0 = b.kernel.pmm.freePages;
+  const s = start(b, ktBinary('execer'), ['/bin/sleeper', '20']);
+  s.stdin.end();
+  const pid = s.proc.pid;
+  await sleep(10);
+  const exit = await s.proc.exited;
+  t.equal(s.stdout(), 'execve /bin/missing: ENOENT\nexecve /etc/hostname: EACCES\nexecve /tmp/notelf: ENOEXEC\nexecve bad pointer: EFAULT\nslept\n');
+  t.equal(exit.code, 0);
+  t.equal(s.proc.pid, pid);
+  t.equal(s.proc.exe, '/bin/sleeper');
+  t.same(s.proc.argv, ['/bin/sleeper', '20']);
+  t.equal(b.kernel.pmm.freePages, free0, 'both images freed');
   t.end();
 });
