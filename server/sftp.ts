@@ -214,4 +214,22 @@ export function serveSftp(sftp: ssh2.SFTPWrapper, files: GuestFiles, home: strin
   sftp.on('READLINK', (reqid) => sftp.status(reqid, STATUS_CODE.OP_UNSUPPORTED, 'symbolic links are not supported'));
   sftp.on('SYMLINK', (reqid) => sftp.status(reqid, STATUS_CODE.OP_UNSUPPORTED, 'symbolic links are not supported'));
   sftp.on('error', (err: Error) => log.debug({ err: err.message }, 'sftp stream error'));
+  // The client is done (EOF): end like OpenSSH's sftp-server exiting, with exit-status 0 and
+  // a channel close. Without the close scp and sftp wait forever after their last request;
+  // without the status scp reports failure (ssh exits -1).
+  sftp.on('end', () => {
+    handles.clear();
+    sendExitStatus(sftp, 0);
+    sftp.end();
+  });
+}
+
+/** ssh2's SFTPWrapper has no exit(); send the channel request the way Channel.exit() does. */
+function sendExitStatus(sftp: ssh2.SFTPWrapper, status: number): void {
+  const channel = sftp as unknown as { _protocol?: { exitStatus?(id: number, status: number): void }; outgoing?: { id: number; state: string } };
+  try {
+    if (channel.outgoing?.state === 'open' || channel.outgoing?.state === 'eof') channel._protocol?.exitStatus?.(channel.outgoing.id, status);
+  } catch {
+    // The connection is already gone.
+  }
 }
