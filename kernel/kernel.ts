@@ -23,7 +23,7 @@ import { exitStatusOf, Process, type ExitStatus } from './process.js';
 import { RunQueue, SliceTimer } from './scheduler.js';
 import {
   buildSigFrame, defaultAction, DefaultAction, SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_RESTORER, sigBit, SIG_DFL, SIG_IGN, SIGFRAME_SIZE,
-  SIGFRAME_TOTAL, SIGFRAME_UCONTEXT, SIGKILL, SIGNAL_NAMES, SIGSEGV,
+  SIGCHLD, SIGFRAME_TOTAL, SIGFRAME_UCONTEXT, SIGKILL, SIGNAL_NAMES, SIGSEGV,
 } from './signals.js';
 import { BLOCKED, type Waitable } from './syscalls/context.js';
 import { SyscallDispatcher, type HandlerTable } from './syscalls/dispatch.js';
@@ -266,7 +266,41 @@ export class Kernel implements ProcessInfoSource {
       a.restorer = 0n;
       a.mask = 0n;
     }
+    p.vforkReleased = true;
+    for (const w of [...p.vforkDone]) w();
+    p.vforkDone.clear();
     this.logger.info({ pid: p.pid, cmd: file.path, argv: [...argv] }, 'process exec');
+  }
+
+  /** fork: a copy of p (memory copied, files shared, signal handlers kept) returning 0 in the child. */
+  forkProcess(p: Process): Process {
+    const asid = this.allocAsid();
+    if (asid < 0) throw new SyscallError(Errno.EAGAIN);
+    const vm = new AddressSpace(this.machine, this.pmm, asid, { maxPages: Math.floor(this.processMemoryLimit / 4096) });
+    if (!p.vm.copyInto(vm)) {
+      vm.release();
+      this.freeAsids.push(asid);
+      throw new SyscallError(Errno.ENOMEM);
+    }
+    const pid = this.nextPid++;
+    const child = new Process(pid, p.pid, p.name, p.exe, [...p.argv], [...p.env], p.cwd, p.files.clone(), vm);
+    child.uid = p.uid;
+    child.gid = p.gid;
+    child.umask = p.umask;
+    child.tty = p.tty;
+    child.ctx.x.set(p.ctx.x);
+    child.ctx.v.set(p.ctx.v);
+    Object.assign(child.ctx, { ...p.ctx, x: child.ctx.x, v: child.ctx.v });
+    child.ctx.x[0] = 0;
+    child.ctx.x[1] = 0;
+    const sigs = p.signals.clone();
+    child.signals.actions.splice(0, child.signals.actions.length, ...sigs.actions);
+    child.signals.blocked = sigs.blocked;
+    p.children.add(pid);
+    this.processes.set(pid, child);
+    this.logger.info({ pid, ppid: p.pid, cmd: p.exe }, 'process forked');
+    this.makeRunnable(child);
+    return child;
   }
 
   /** Sends a signal from the host (kill(1)-like). Returns false if there is no such process. */
@@ -317,6 +351,22 @@ export class Kernel implements ProcessInfoSource {
     p.vm.release();
     this.freeAsids.push(p.vm.asid);
     this.processes.delete(p.pid);
+    // Children of a guest parent stay as zombies until wait4; orphans go to the host (ppid 0).
+    for (const c of p.children) {
+      const child = this.processes.get(c);
+      if (child) child.ppid = 0;
+    }
+    p.children.clear();
+    p.zombies.length = 0;
+    const parent = p.ppid ? this.processes.get(p.ppid) : undefined;
+    if (parent && parent.children.delete(p.pid)) {
+      parent.zombies.push({ pid: p.pid, exit: status });
+      for (const w of [...parent.childExits]) w();
+      this.sendSignal(parent, SIGCHLD);
+    }
+    p.vforkReleased = true;
+    for (const w of [...p.vforkDone]) w();
+    p.vforkDone.clear();
     this.logger.info({ pid: p.pid, cmd: p.exe, code: status.code, signal: signal ? SIGNAL_NAMES[signal] ?? signal : undefined, ms: Date.now() - p.startTime }, 'process exited');
     for (const w of [...p.exitWaiters]) w();
     p.exitWaiters.clear();

@@ -59,6 +59,16 @@ export class Process implements FsProcess {
   /** Guest instructions and host milliseconds spent running it. */
   instructions = 0;
   cpuMs = 0;
+  /** Children that exited and were not waited for yet (wait4). */
+  readonly zombies: Array<{ pid: number; exit: ExitStatus }> = [];
+  /** Live children's pids. */
+  readonly children = new Set<number>();
+  /** Woken when a child exits (wait4 blocks on it). */
+  readonly childExits = new Set<() => void>();
+  /** vfork: woken when this child execs or exits. */
+  readonly vforkDone = new Set<() => void>();
+  /** Set when this process has exec'd or exited (a vfork parent may go on). */
+  vforkReleased = false;
   /** Woken when the process exits. */
   readonly exitWaiters = new Set<() => void>();
 
@@ -121,6 +131,11 @@ export class Process implements FsProcess {
       regions: () => this.regions(),
     };
   }
+}
+
+/** A Waitable over a set of wake functions. */
+export function waitableOf(set: Set<() => void>): Waitable {
+  return { addWaiter: (w) => set.add(w), removeWaiter: (w) => set.delete(w) };
 }
 
 /** A Waitable that wakes when a process exits. */

@@ -327,6 +327,54 @@ export class AddressSpace {
     if (count > 16) this.machine.invalidateTlbAsid(this.asid);
   }
 
+  /**
+   * fork: copies every region into `child` (an empty address space); private pages are
+   * copied now (no copy-on-write), pages of shared regions are shared (reference counted).
+   * Returns false when memory ran out (the child is then partly filled; release it).
+   */
+  copyInto(child: AddressSpace): boolean {
+    child.brkStart = this.brkStart;
+    child.brk = this.brk;
+    for (const r of this.regionList) child.regionList.push({ ...r });
+    const mem = this.machine.memory;
+    let ok = true;
+    for (const r of this.regionList) {
+      if (!ok) break;
+      this.forEachPage(r.start, r.end, (va, at) => {
+        if (!ok) return;
+        const pa = this.descPa(at);
+        if (r.shared) {
+          this.pmm.ref(pa);
+          if (!child.mapPage(va, pa, r.prot)) {
+            this.pmm.free(pa);
+            ok = false;
+          }
+          return;
+        }
+        if (child.residentPages + child.tablePages >= child.maxPages) {
+          ok = false;
+          return;
+        }
+        const copy = this.pmm.tryAlloc(PageKind.USER);
+        if (copy < 0) {
+          ok = false;
+          return;
+        }
+        mem.u8.copyWithin(copy - mem.base, pa - mem.base, pa - mem.base + PAGE_SIZE);
+        // The descriptor may carry permissions wider than the region's (ELF pages shared by two segments).
+        if (!child.mapPage(va, copy, r.prot)) {
+          this.pmm.free(copy);
+          ok = false;
+          return;
+        }
+        const cat = child.leafSlot(va, false);
+        child.i32[cat] = this.i32[at] & 0xfff | (child.i32[cat] & ~0xfff);
+        child.i32[cat + 1] = (this.i32[at + 1] & ~0xffff) | (child.i32[cat + 1] & 0xffff);
+      });
+    }
+    return ok;
+  }
+
   /** Drops the pages of [start, end) but keeps the regions (MADV_DONTNEED): the next touch refills them. */
   discard(start: number, end: number): void {
     this.unmapPages(start, end);

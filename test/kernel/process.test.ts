@@ -174,3 +174,19 @@ t.test('execve replaces the image (same pid, new memory); failures leave the cal
   t.equal(b.kernel.pmm.freePages, free0, 'both images freed');
   t.end();
 });
+
+t.test('fork and wait4: exit codes, signals, WNOHANG, ECHILD, copied memory, vfork waits for the child', async (t) => {
+  const b = boot();
+  const free0 = b.kernel.pmm.freePages;
+  const r = await run(b, ktBinary('forker'));
+  t.equal(
+    r.stdout,
+    'no children: ECHILD\nchild: running\nfirst child: exited 7\nparent memory untouched by the child\nWNOHANG: still running\n' +
+      'crashing child: killed by signal 11\nvfork child: running first\nvfork parent: resumed after the child\nvfork child: exited 3\n',
+  );
+  t.match(r.stderr, /^\[Fault\] Data abort from EL0 at FAR=0x816003, ISS=0x46\n/, 'the crashing child reports on the shared stderr');
+  t.equal(r.exit.code, 0);
+  t.equal(b.kernel.processes.size, 0);
+  t.equal(b.kernel.pmm.freePages, free0, 'parent and children freed');
+  t.end();
+});
