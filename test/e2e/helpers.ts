@@ -50,8 +50,16 @@ export function removeDir(dir: string): void {
 }
 
 /** Runs `akuma-vm serve` and returns once it logs that it is ready (rejects if it exits first). */
-export function startServer(options: { dataDir: string; args?: string[]; env?: NodeJS.ProcessEnv; readyTimeoutMs?: number }): Promise<ServerHandle> {
-  const args = [CLI, 'serve', '--port', '0', '--data-dir', options.dataDir, '--log-level', 'info', ...(options.args ?? [])];
+export function startServer(options: {
+  dataDir: string;
+  args?: string[];
+  env?: NodeJS.ProcessEnv;
+  readyTimeoutMs?: number;
+  /** Give no --port/--data-dir/--log-level (settings come from env). */
+  bare?: boolean;
+}): Promise<ServerHandle> {
+  const defaults = options.bare ? [] : ['--port', '0', '--data-dir', options.dataDir, '--log-level', 'info'];
+  const args = [CLI, 'serve', ...defaults, ...(options.args ?? [])];
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   const logs: LogLine[] = [];
   const waiters: { match: (l: LogLine) => boolean; resolve: (l: LogLine) => void }[] = [];
