@@ -16,7 +16,7 @@ CFLAGS=(-O2 -ffreestanding -fno-builtin -fno-tree-loop-distribute-patterns -nost
         -Wall -Wextra -Wno-unused-parameter -Wno-infinite-recursion)
 LDFLAGS=(-Wl,--build-id=none,-z,max-page-size=4096,-z,norelro -s)
 
-for prog in syscalls fault traps spin sleeper bigbss hog sigwait execer forker; do
+for prog in syscalls fault traps spin sleeper bigbss hog sigwait execer forker fscheck; do
   $CC "${CFLAGS[@]}" -o "$OUT/$prog" "$prog.c" "${LDFLAGS[@]}"
 done
 

@@ -20,6 +20,16 @@ t.test('the syscall program: every check passes (results and errno, EFAULT/EBADF
   t.end();
 });
 
+t.test('the file system call program: read, write, readv, writev, openat, close, lseek, fstat, newfstatat, getdents64, mkdirat, unlinkat, renameat2, getcwd, chdir, dup, dup3, pipe2, ioctl, fcntl', async (t) => {
+  const b = boot();
+  const r = await run(b, ktBinary('fscheck'), ['/tmp/fscheck']);
+  t.same(r.stdout.split('\n').filter((l) => l.startsWith('FAIL')), [], 'no failed checks');
+  t.ok(r.stdout.endsWith('ALL PASSED\n'));
+  t.equal(r.exit.code, 0);
+  t.notOk(b.vfs.exists('/tmp/fscheck'), 'it cleaned up');
+  t.end();
+});
+
 t.test('register preservation: regcheck (packages/bin) fills every register and checks it across each syscall', { skip: pkgBinary('regcheck') ? false : 'packages/bin/regcheck not built yet' }, async (t) => {
   const r = await run(boot(), pkgBinary('regcheck')!);
   t.match(r.stdout, /Result: ALL PASSED/);
