@@ -24,6 +24,12 @@ async function loadCommands(): Promise<CommandModule[]> {
   return commands;
 }
 
+// `akuma-vm repo list | head` closes our stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 const cli = yargs(hideBin(process.argv)).scriptName('akuma-vm');
 for (const c of await loadCommands()) cli.command(c);
 await cli.demandCommand(1, 'Give a command (see --help).').strict().help().version(false).parseAsync();
