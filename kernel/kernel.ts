@@ -475,7 +475,7 @@ export class Kernel implements ProcessInfoSource {
         p.interrupted = false;
         p.blockedSyscall = -1;
         p.syscallState = undefined;
-        const sleeps = nr === SYSCALL_NUMBERS.nanosleep || nr === SYSCALL_NUMBERS.clock_nanosleep;
+        const sleeps = nr === SYSCALL_NUMBERS.nanosleep || nr === SYSCALL_NUMBERS.clock_nanosleep || nr === SYSCALL_NUMBERS.rt_sigsuspend;
         if (sig && p.signals.actions[sig].flags & SA_RESTART && !sleeps) {
           const pc = p.pc - 4;
           p.ctx.pcLo = pc % 4294967296 | 0;
@@ -585,7 +585,13 @@ export class Kernel implements ProcessInfoSource {
     const s = p.signals;
     for (;;) {
       const sig = s.next();
-      if (!sig) return !p.exit;
+      if (!sig) {
+        if (p.savedMask !== null) {
+          s.setBlocked(p.savedMask);
+          p.savedMask = null;
+        }
+        return !p.exit;
+      }
       s.pending &= ~sigBit(sig);
       const info = s.info.get(sig);
       s.info.delete(sig);
@@ -602,7 +608,8 @@ export class Kernel implements ProcessInfoSource {
       const ctx = p.ctx;
       const sp = ((BigInt(ctx.x[63] >>> 0) << 32n) | BigInt(ctx.x[62] >>> 0)) - BigInt(SIGFRAME_TOTAL);
       const frameAt = sp & ~15n;
-      const frame = buildSigFrame(ctx, sig, info, s.blocked, frameAt);
+      const frame = buildSigFrame(ctx, sig, info, p.savedMask ?? s.blocked, frameAt);
+      p.savedMask = null;
       try {
         p.mem.write(Number(frameAt), frame);
       } catch {

@@ -50,6 +50,8 @@ export class Process implements FsProcess {
   unblock: (() => void) | null = null;
   /** A signal arrived while blocked: the syscall returns -EINTR instead of re-running. */
   interrupted = false;
+  /** rt_sigsuspend's mask to restore once a handler's frame has saved it (or no handler ran). */
+  savedMask: bigint | null = null;
   /** sched_yield asked to end the turn. */
   yieldNow = false;
   exit: ExitStatus | null = null;

@@ -4,6 +4,7 @@ import { Errno, SyscallError } from '../errno.js';
 import { restoreSigFrame, SIG_BLOCK, SIG_SETMASK, SIG_UNBLOCK, SIGFRAME_TOTAL, SIGKILL, SIGSEGV, SIGSTOP, NSIG } from '../signals.js';
 import type { Process } from '../process.js';
 import { NO_RESULT, type HandlerTable, type KernelContext } from './dispatch.js';
+import type { SyscallResult } from './context.js';
 import { SYSCALL_NUMBERS as NR } from './numbers.js';
 
 const SIGSET_SIZE = 8;
@@ -116,6 +117,21 @@ function tkill(ctx: KernelContext): number {
   return send(ctx, p, sig);
 }
 
+/** Waits for a signal with a temporary mask; always ends with EINTR (after the handler). */
+function rtSigsuspend(ctx: KernelContext): SyscallResult {
+  const p = ctx.proc;
+  if (p.syscallState === undefined) {
+    if (ctx.args.u64(1) !== SIGSET_SIZE) throw new SyscallError(Errno.EINVAL);
+    const mask = ctx.mem.readU64(ctx.args.u64(0));
+    p.syscallState = true;
+    p.savedMask = p.signals.blocked;
+    p.signals.setBlocked(mask);
+    // A signal already pending under the new mask ends the wait at once.
+    if (p.signals.next()) throw new SyscallError(Errno.EINTR);
+  }
+  return ctx.block(null);
+}
+
 function sigaltstack(ctx: KernelContext): number {
   const old = ctx.args.u64(1);
   if (old) {
@@ -136,4 +152,5 @@ export const SIGNAL_SYSCALLS: HandlerTable = {
   [NR.tgkill]: tgkill,
   [NR.tkill]: tkill,
   [NR.sigaltstack]: sigaltstack,
+  [NR.rt_sigsuspend]: rtSigsuspend,
 };

@@ -135,12 +135,13 @@ t.test('many processes at once all complete', async (t) => {
   t.end();
 });
 
-t.test('signals interrupt blocked calls: EINTR, SA_RESTART resumes a read, sleeps always EINTR', async (t) => {
+t.test('signals interrupt blocked calls: EINTR, SA_RESTART resumes a read, sleeps and rt_sigsuspend always EINTR', async (t) => {
   const b = boot();
   for (const [mode, want] of [
     ['eintr', 'waiting\nEINTR\nhandler ran\n'],
     ['restart', 'waiting\ndata: after\nhandler ran\n'],
     ['sleep', 'waiting\nEINTR\nhandler ran\n'],
+    ['suspend', 'waiting\nmask restored\nEINTR\nhandler ran\n'],
   ] as const) {
     const s = start(b, ktBinary('sigwait'), [mode]);
     await sleep(40);

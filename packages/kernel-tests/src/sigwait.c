@@ -1,6 +1,8 @@
-/* sigwait <eintr|restart|sleep>: blocks (read from stdin, or nanosleep) with a SIGUSR1 handler
+/* sigwait <eintr|restart|sleep|suspend>: blocks (read from stdin, or nanosleep) with a SIGUSR1 handler
  * installed, so a test can signal it: without SA_RESTART the call fails with EINTR, with
- * SA_RESTART the read resumes after the handler; a sleep always fails with EINTR. */
+ * SA_RESTART the read resumes after the handler; a sleep always fails with EINTR; suspend
+ * blocks SIGUSR1, then rt_sigsuspend with an empty mask: EINTR after the handler, and
+ * SIGUSR1 blocked again afterwards. */
 #include "kt.h"
 
 KT_START
@@ -21,7 +23,13 @@ int main(int argc, char **argv, char **envp)
     kt_puts("waiting\n");
     long r;
     char buf[64];
-    if (kt_streq(mode, "sleep")) {
+    if (kt_streq(mode, "suspend")) {
+        u64 usr1 = 1UL << 9, empty = 0, now = 0;
+        sys4(SYS_rt_sigprocmask, 0, &usr1, 0, 8);
+        r = sys2(133, &empty, 8);
+        sys4(SYS_rt_sigprocmask, 0, 0, &now, 8);
+        kt_puts(now == usr1 ? "mask restored\n" : "mask wrong\n");
+    } else if (kt_streq(mode, "sleep")) {
         struct { long s, ns; } req = { 30, 0 };
         r = sys2(SYS_nanosleep, &req, 0);
     } else {
