@@ -9,22 +9,11 @@
  * pattern here (the decoder then raises Undefined) or are rejected by the handler.
  */
 
-import type { Cpu } from '../cpu.js';
+import { SP as SP_SLOT, dstZR, regSP as dstSP, type Cpu } from '../cpu.js';
 import type { Encoding } from '../decoder.js';
 import { addFlags32, addFlags64, lsl64, lsr64, ror32, ror64, LOGICAL_VALID, TMASK, WMASK } from '../alu.js';
 
 const TWO32 = 4294967296;
-const SP_SLOT = 32;
-const SINK_SLOT = 33;
-
-/** Register slot for a destination field where 31 means SP. */
-function dstSP(r: number): number {
-  return r === 31 ? SP_SLOT : r;
-}
-/** Register slot for a destination field where 31 means XZR (writes go to the sink). */
-function dstZR(r: number): number {
-  return r === 31 ? SINK_SLOT : r;
-}
 
 // ---- PC-relative addressing ---------------------------------------------------------
 

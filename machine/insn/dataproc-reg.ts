@@ -12,7 +12,7 @@
  * CMP) have their own, more specific patterns without the shift.
  */
 
-import type { Cpu } from '../cpu.js';
+import { SP as SP_SLOT, SINK as SINK_SLOT, dstZR, regSP as dstSP, type Cpu } from '../cpu.js';
 import type { Encoding } from '../decoder.js';
 import { conditionHolds } from '../conditions.js';
 import {
@@ -41,15 +41,6 @@ import {
 } from '../alu.js';
 
 const TWO32 = 4294967296;
-const SP_SLOT = 32;
-const SINK_SLOT = 33;
-
-function dstSP(r: number): number {
-  return r === 31 ? SP_SLOT : r;
-}
-function dstZR(r: number): number {
-  return r === 31 ? SINK_SLOT : r;
-}
 
 /** Writes a 64-bit result to a ZR-context destination. */
 function setX(cpu: Cpu, rd: number, lo: number, hi: number): void {
