@@ -74,7 +74,7 @@ export async function runProgram(args: RunArgs): Promise<number> {
   try {
     kernel = new Kernel({
       ramSize,
-      logger: pino({ level: args.logLevel }, pino.destination(2)),
+      logger: pino({ level: args.logLevel, base: undefined }, pino.destination(2)),
       traceSyscalls: args.traceSyscalls ? (line) => process.stderr.write(line + '\n') : undefined,
     });
   } catch (e) {
