@@ -560,6 +560,17 @@ export class Kernel implements ProcessInfoSource {
         this.makeRunnable(p);
         return false;
       case 'signal': {
+        if (outcome.signal === SIGKILL && this.pmm.freePages < 4) {
+          // The machine is out of pages: end the largest process (Linux's OOM killer picks
+          // by size too). If that is another one, this fault is retried with its memory.
+          const victim = this.oomVictim();
+          if (victim && victim !== p) {
+            this.writeStderr(victim, `[Kernel] Out of memory: killed process ${victim.pid} (${victim.name})\n`);
+            this.logger.warn({ pid: victim.pid, cmd: victim.exe, rssKb: victim.vm.residentPages * 4, for: p.pid }, 'out of memory: killed the largest process');
+            this.exitProcess(victim, 0, SIGKILL);
+            return true;
+          }
+        }
         const s = p.signals;
         const sig = outcome.signal;
         const handled = sig !== SIGKILL && s.actions[sig].handler !== SIG_DFL && s.actions[sig].handler !== SIG_IGN && !(s.blocked & sigBit(sig));
@@ -575,6 +586,15 @@ export class Kernel implements ProcessInfoSource {
         return false;
       }
     }
+  }
+
+  /** The process holding the most pages. */
+  private oomVictim(): Process | undefined {
+    let best: Process | undefined;
+    for (const q of this.processes.values()) {
+      if (!q.exit && (!best || q.vm.residentPages > best.vm.residentPages)) best = q;
+    }
+    return best;
   }
 
   /**

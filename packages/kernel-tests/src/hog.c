@@ -1,12 +1,13 @@
-/* hog: takes memory 1 MiB at a time (mmap, touching every page) until the kernel says no.
- * Prints how far it got and exits 0 on ENOMEM; a kernel out of physical pages may kill it instead. */
+/* hog [hold-ms]: takes memory 1 MiB at a time (mmap, touching every page) until the kernel
+ * says no, prints how far it got, holds the memory for hold-ms, and exits 0 on ENOMEM; a
+ * kernel out of physical pages may kill it instead. */
 #include "kt.h"
 
 KT_START
 
 int main(int argc, char **argv, char **envp)
 {
-    (void)argc; (void)argv; (void)envp;
+    (void)envp;
     long mib = 0;
     for (;;) {
         long p = sys6(SYS_mmap, 0, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -14,6 +15,10 @@ int main(int argc, char **argv, char **envp)
             kt_puts(p == -ENOMEM ? "hog: ENOMEM after " : "hog: other error after ");
             kt_putu(mib);
             kt_puts(" MiB\n");
+            long ms = 0;
+            if (argc > 1) for (const char *c = argv[1]; *c; c++) ms = ms * 10 + (*c - '0');
+            struct { long s, ns; } req = { ms / 1000, (ms % 1000) * 1000000 };
+            if (ms) sys2(SYS_nanosleep, &req, 0);
             return p == -ENOMEM ? 0 : 1;
         }
         for (long off = 0; off < (1 << 20); off += 4096) ((volatile u8 *)p)[off] = 1;
