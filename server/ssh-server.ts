@@ -31,7 +31,8 @@ export interface SshServerOptions {
 export class SshServer {
   private readonly server: ssh2.Server;
   private readonly clients = new Set<ssh2.Connection>();
-  private readonly shells = new Set<ShellSession>();
+  /** Running shells and the channel each talks on (to tell them when the server goes away). */
+  private readonly shells = new Map<ShellSession, ssh2.ServerChannel>();
   private readonly throttle: AuthThrottle;
 
   constructor(private readonly options: SshServerOptions) {
@@ -55,7 +56,10 @@ export class SshServer {
 
   /** Tells every session the server is going away, then stops listening. */
   async close(reason = 'server shutting down'): Promise<void> {
-    for (const shell of this.shells) shell.hangup();
+    for (const [shell, channel] of this.shells) {
+      writeSafely(channel.stderr, Buffer.from(`\r\nakuma-vm: server shutting down (${reason})\r\n`));
+      shell.hangup();
+    }
     for (const client of this.clients) {
       try {
         client.end();
@@ -186,7 +190,7 @@ export class SshServer {
       channel.on('drain', () => s.drain());
       channel.stderr.on('drain', () => s.drain());
       shell = s;
-      this.shells.add(s);
+      this.shells.set(s, channel);
       channel.on('data', (data: Buffer) => s.input(data));
       channel.on('end', () => s.endInput());
       channel.on('error', () => undefined);

@@ -40,7 +40,9 @@ t.test('restart keeps packages and the host key; SIGTERM and SIGINT stop cleanly
   const channel = await new Promise<ssh2.ClientChannel>((resolve, reject) =>
     client.shell({ term: 'xterm', cols: 80, rows: 24 }, (err, ch) => (err ? reject(err) : resolve(ch))),
   );
-  channel.resume();
+  let told = '';
+  channel.on('data', () => undefined);
+  channel.stderr.on('data', (d: Buffer) => (told += d));
   channel.write('sleep 100\r');
   const sleepStarted = await first.waitForLog((l) => l.msg === 'process started' && l.cmd === '/bin/sleep');
   const clientGone = new Promise<void>((resolve) => client.on('close', () => resolve()));
@@ -50,6 +52,7 @@ t.test('restart keeps packages and the host key; SIGTERM and SIGINT stop cleanly
   t.ok(Date.now() - t0 < 10_000, `stopped in ${Date.now() - t0} ms`);
   await clientGone;
   t.pass('the open session was closed');
+  t.match(told, 'akuma-vm: server shutting down (received SIGTERM)', 'and told why');
   t.ok(first.logs.some((l) => l.msg === 'shutting down' && l.signal === 'SIGTERM'));
   t.ok(first.logs.some((l) => l.msg === 'process exited' && l.pid === sleepStarted.pid), 'its program was killed');
   t.ok(first.logs.some((l) => l.msg === 'akuma-vm stopped'), 'stopped is logged (after the database closed)');
