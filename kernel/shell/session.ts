@@ -137,7 +137,21 @@ export class ShellSession {
       this.programStarted = false;
       await this.runLine(line);
       if (this.shell.exitStatus !== null) return this.shell.exitStatus;
+      this.takeTerminalTypeahead();
     }
+  }
+
+  /**
+   * Lines typed while a program ran and that it did not read are the next commands, as with
+   * a real terminal (the tty echoed them already; the editor shows them again after the prompt).
+   */
+  private takeTerminalTypeahead(): void {
+    if (!this.tty || this.closed) return;
+    const chunks: Uint8Array[] = [];
+    for (let bytes = this.tty.take(4096); bytes && bytes.length > 0; bytes = this.tty.take(4096)) chunks.push(bytes);
+    if (chunks.length === 0) return;
+    this.programStarted = false;
+    for (const c of chunks) this.queueTypeahead(c);
   }
 
   /** Hands the interactive loop its next line (null: log out); the editor stops reading. */

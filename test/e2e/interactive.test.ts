@@ -127,6 +127,15 @@ t.test('a pty login: prompt, commands, line editing, Ctrl-C, window size, Ctrl-D
   await screen.waitFor(PROMPT, mark + 5);
   t.pass('cat echoes a line and Ctrl-C stops it');
 
+  // A line typed while a program runs is the next command, as on a real terminal.
+  since = server.logs.length;
+  mark = screen.text.length;
+  channel.write('sleep 0.5\r');
+  await started('/bin/sleep', since);
+  channel.write('echo typed-ahead\r');
+  await screen.waitFor(`${PROMPT}echo typed-ahead\r\ntyped-ahead\r\n${PROMPT}`, mark);
+  t.pass('typeahead runs after the program');
+
   // Ctrl-C at the prompt clears the line.
   mark = screen.text.length;
   channel.write('echo never\x03');
