@@ -89,8 +89,14 @@ export function startServer(options: {
   });
   proc.stderr!.setEncoding('utf8');
   proc.stderr!.on('data', (chunk: string) => (stderr += chunk));
+  // A test that dies (timeout, crash) must not leave its server running.
+  const killOnExit = () => proc.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.on('exit', (code, signal) => resolve({ code, signal })),
+    proc.on('exit', (code, signal) => {
+      process.off('exit', killOnExit);
+      resolve({ code, signal });
+    }),
   );
 
   const waitForLog = (match: (l: LogLine) => boolean, timeoutMs = 30_000): Promise<LogLine> => {
