@@ -9,5 +9,6 @@ import type { Encoding } from '../decoder.js';
 import { ENCODINGS as moves } from './simd-move.js';
 import { ENCODINGS as arithmetic } from './simd-arith.js';
 import { ENCODINGS as permutes } from './simd-permute.js';
+import { ENCODINGS as floatingPoint } from './fp-scalar.js';
 
-export const ENCODINGS: readonly Encoding[] = [...moves, ...arithmetic, ...permutes];
+export const ENCODINGS: readonly Encoding[] = [...moves, ...arithmetic, ...permutes, ...floatingPoint];
