@@ -8,15 +8,16 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { Kernel } from '../kernel/kernel.js';
-import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from '../kernel/fs/constants.js';
-import type { Stat } from '../kernel/fs/inode.js';
-import { USER_GID, USER_UID, Vfs } from '../kernel/fs/vfs.js';
+import { guestFiles } from '../kernel/fs/guest-files.js';
+import { Vfs } from '../kernel/fs/vfs.js';
 import { ShellSession } from '../kernel/shell/session.js';
 import type { ShellSystem } from '../kernel/shell/shell.js';
 import type { PackageRepository } from '../packages/repository/repository.js';
-import type { FileStat, GuestFiles, SessionHost, ShellOptions } from './session-host.js';
+import type { GuestFiles, SessionHost, ShellOptions } from './session-host.js';
 
 export const HOSTNAME = 'akuma';
+/** The most of RAM one process may hold. */
+const PROCESS_SHARE_OF_RAM = 0.75;
 
 export interface MachineHostOptions {
   ramSize?: number;
@@ -24,11 +25,6 @@ export interface MachineHostOptions {
   db?: Database.Database;
   repository: PackageRepository | null;
   logger: Logger;
-}
-
-function toFileStat(s: Stat): FileStat {
-  const type = (s.mode & S_IFMT) === S_IFDIR ? 'dir' : (s.mode & S_IFMT) === S_IFLNK ? 'symlink' : (s.mode & S_IFMT) === S_IFREG ? 'file' : 'other';
-  return { type, size: s.size, mode: s.mode & 0o7777, mtimeMs: s.mtimeMs };
 }
 
 export class MachineHost implements SessionHost {
@@ -39,6 +35,8 @@ export class MachineHost implements SessionHost {
 
   constructor(private readonly options: MachineHostOptions) {
     this.kernel = new Kernel({ ramSize: options.ramSize, logger: options.logger.child({ component: 'kernel' }) });
+    // One session's runaway program must leave room for everyone else's.
+    this.kernel.processMemoryLimit = Math.floor(this.kernel.machine.memory.size * PROCESS_SHARE_OF_RAM);
     this.vfs = new Vfs({ db: options.db, processes: this.kernel, hostname: HOSTNAME });
     this.kernel.vfs = this.vfs;
     this.system = { kernel: this.kernel, vfs: this.vfs, packages: options.repository, hostname: HOSTNAME };
@@ -82,23 +80,7 @@ export class MachineHost implements SessionHost {
   }
 
   files(): GuestFiles {
-    const vfs = this.vfs;
-    return {
-      stat: (path) => {
-        try {
-          return toFileStat(vfs.stat(path));
-        } catch {
-          return null;
-        }
-      },
-      readFile: (path) => vfs.readFile(path),
-      writeFile: (path, data, mode) => vfs.writeFile(path, data, { mode: mode ?? 0o644, uid: USER_UID, gid: USER_GID }),
-      list: (path) => vfs.list(path).map((e) => ({ name: e.name, stat: toFileStat(e.stat) })),
-      mkdir: (path, mode) => vfs.mkdir(path, { mode: mode ?? 0o755, uid: USER_UID, gid: USER_GID }),
-      remove: (path) => vfs.remove(path),
-      rmdir: (path) => vfs.remove(path),
-      rename: (from, to) => vfs.rename(from, to),
-    };
+    return guestFiles(this.vfs);
   }
 
   /** Ends every session and process and commits the disk. */
