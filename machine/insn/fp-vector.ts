@@ -8,10 +8,11 @@
 
 import type { Encoding } from '../decoder.js';
 import type { Cpu } from '../cpu.js';
+import { writeD } from './simd-lanes.js';
 import {
   ADD, SUB, MUL, DIV, MAX, MIN, MAXNM, MINNM,
   NEAREST, PLUS, MINUS, ZERO, AWAY,
-  binary, sqrt, mulAdd, roundInt, toFixed, fromFixed, compareLanes, fpcrRounding,
+  binary, sqrt, mulAdd, roundInt, toFixed, fromFixed, compareLanes, fpcrRounding, singleToDouble, doubleToSingle,
   outLo, outHi,
 } from './fp-core.js';
 
@@ -202,6 +203,102 @@ function setOut(lo: number, hi: number): void {
   plainHi = hi;
 }
 
+// ---- by element: FMUL, FMLA, FMLS (vector and scalar) ---------------------------------------------
+
+/** Vm's lane for the by-element forms: Rm is M:Rm, the index H:L for singles, H for doubles (L = 1 reserved). */
+function elementWord(cpu: Cpu, insn: number, dbl: number): number {
+  const m = (insn >>> 16) & 31;
+  const h = (insn >>> 11) & 1;
+  const l = (insn >>> 21) & 1;
+  if (dbl && l) cpu.undefinedInstruction();
+  return (m << 2) + (dbl ? 2 * h : (h << 1) | l);
+}
+
+function byElement(op: number, scalar: boolean) {
+  return (cpu: Cpu, insn: number): void => {
+    const dbl = (insn >>> 22) & 1;
+    const lanes = scalar ? 1 : laneCount(cpu, insn, dbl);
+    const e = elementWord(cpu, insn, dbl);
+    const v = cpu.v;
+    const bLo = v[e];
+    const bHi = dbl ? v[e + 1] : 0;
+    const n = ((insn >>> 5) & 31) << 2;
+    const d = (insn & 31) << 2;
+    for (let i = 0; i < lanes; i++) {
+      const w = dbl ? 2 * i : i;
+      lane(cpu, op, v[n + w], dbl ? v[n + w + 1] : 0, bLo, bHi, v[d + w], dbl ? v[d + w + 1] : 0, dbl);
+      keepLane(i, dbl);
+    }
+    if (scalar) writeD(cpu, insn & 31, result[0], dbl ? result[1] : 0);
+    else storeResult(cpu, insn);
+  };
+}
+
+// ---- scalar pairwise and absolute difference ------------------------------------------------------
+
+/** FADDP Sd, Vn.2S / Dd, Vn.2D. */
+function addPairScalar(cpu: Cpu, insn: number): void {
+  const dbl = (insn >>> 22) & 1;
+  const n = ((insn >>> 5) & 31) << 2;
+  const v = cpu.v;
+  if (dbl) binary(cpu, ADD, v[n], v[n + 1], v[n + 2], v[n + 3], 1);
+  else binary(cpu, ADD, v[n], 0, v[n + 1], 0, 0);
+  writeD(cpu, insn & 31, outLo, dbl ? outHi : 0);
+}
+
+/** FABD Sd, Sn, Sm / Dd, Dn, Dm. */
+function absDiffScalar(cpu: Cpu, insn: number): void {
+  const dbl = (insn >>> 22) & 1;
+  const n = ((insn >>> 5) & 31) << 2;
+  const m = ((insn >>> 16) & 31) << 2;
+  const v = cpu.v;
+  binary(cpu, SUB, v[n], dbl ? v[n + 1] : 0, v[m], dbl ? v[m + 1] : 0, dbl);
+  if (dbl) writeD(cpu, insn & 31, outLo, outHi & 0x7fffffff);
+  else writeD(cpu, insn & 31, outLo & 0x7fffffff, 0);
+}
+
+// ---- FCVTN, FCVTL: narrowing and widening between 2D and 2S (half precision not claimed) -------------
+
+/** FCVTN{2} Vd.2S|4S, Vn.2D: the low half (zeroing the top) or, with Q, the high half. */
+function convertNarrow(cpu: Cpu, insn: number): void {
+  if (((insn >>> 22) & 1) === 0) cpu.undefinedInstruction(); // from single to half
+  const q = (insn >>> 30) & 1;
+  const v = cpu.v;
+  const n = ((insn >>> 5) & 31) << 2;
+  doubleToSingle(cpu, v[n], v[n + 1]);
+  const first = outLo;
+  doubleToSingle(cpu, v[n + 2], v[n + 3]);
+  const d = (insn & 31) << 2;
+  if (q) {
+    v[d + 2] = first;
+    v[d + 3] = outLo;
+  } else {
+    v[d] = first;
+    v[d + 1] = outLo;
+    v[d + 2] = 0;
+    v[d + 3] = 0;
+  }
+}
+
+/** FCVTL{2} Vd.2D, Vn.2S|4S: from the low (or, with Q, the high) pair of singles. */
+function convertLong(cpu: Cpu, insn: number): void {
+  if (((insn >>> 22) & 1) === 0) cpu.undefinedInstruction(); // from half
+  const q = (insn >>> 30) & 1;
+  const v = cpu.v;
+  const n = (((insn >>> 5) & 31) << 2) + 2 * q;
+  const a = v[n];
+  const b = v[n + 1];
+  singleToDouble(cpu, a);
+  result[0] = outLo;
+  result[1] = outHi;
+  singleToDouble(cpu, b);
+  const d = (insn & 31) << 2;
+  v[d] = result[0];
+  v[d + 1] = result[1];
+  v[d + 2] = outLo;
+  v[d + 3] = outHi;
+}
+
 // ---- the table ---------------------------------------------------------------------------------
 
 function same(u: number, a: number, opcode: string): string {
@@ -249,6 +346,16 @@ export const ENCODINGS: readonly Encoding[] = [
   { bits: twoMisc(1, 1, '11011'), name: 'FCVTZU (vector)', exec: misc(CVTU, ZERO) },
   { bits: twoMisc(0, 0, '11100'), name: 'FCVTAS (vector)', exec: misc(CVTS, AWAY) },
   { bits: twoMisc(1, 0, '11100'), name: 'FCVTAU (vector)', exec: misc(CVTU, AWAY) },
+  { bits: '0 q 0 01111 1 z l m rrrr 1001 h 0 nnnnn ddddd', name: 'FMUL (by element)', exec: byElement(MUL, false) },
+  { bits: '0 q 0 01111 1 z l m rrrr 0001 h 0 nnnnn ddddd', name: 'FMLA (by element)', exec: byElement(MLA, false) },
+  { bits: '0 q 0 01111 1 z l m rrrr 0101 h 0 nnnnn ddddd', name: 'FMLS (by element)', exec: byElement(MLS, false) },
+  { bits: '01 0 11111 1 z l m rrrr 1001 h 0 nnnnn ddddd', name: 'FMUL (by element, scalar)', exec: byElement(MUL, true) },
+  { bits: '01 0 11111 1 z l m rrrr 0001 h 0 nnnnn ddddd', name: 'FMLA (by element, scalar)', exec: byElement(MLA, true) },
+  { bits: '01 0 11111 1 z l m rrrr 0101 h 0 nnnnn ddddd', name: 'FMLS (by element, scalar)', exec: byElement(MLS, true) },
+  { bits: '01 1 11110 0 z 11000 01101 10 nnnnn ddddd', name: 'FADDP (scalar)', exec: addPairScalar },
+  { bits: '01 1 11110 1 z 1 mmmmm 11010 1 nnnnn ddddd', name: 'FABD (scalar)', exec: absDiffScalar },
+  { bits: twoMisc(0, 0, '10110'), name: 'FCVTN{2}', exec: convertNarrow },
+  { bits: twoMisc(0, 0, '10111'), name: 'FCVTL{2}', exec: convertLong },
   { bits: twoMisc(0, 1, '01101'), name: 'FCMEQ (zero)', exec: misc(CMP0, 0) },
   { bits: twoMisc(1, 1, '01100'), name: 'FCMGE (zero)', exec: misc(CMP0, 1) },
   { bits: twoMisc(0, 1, '01100'), name: 'FCMGT (zero)', exec: misc(CMP0, 2) },
