@@ -57,8 +57,7 @@ const hex = (v: bigint): string => '0x' + v.toString(16);
 t.test('reserved arrangements and unallocated encodings are Undefined (EC 0x00)', async (t) => {
   const m = machine();
   for (let n = 0; n < 31; n++) m.setX(n, BigInt(SCRATCH_BASE));
-  // Each raises SIGILL under qemu-aarch64 -cpu cortex-a57, except FADD: real FP arithmetic,
-  // which this machine leaves Undefined for now.
+  // Each raises SIGILL under qemu-aarch64 -cpu cortex-a57 (which lacks FEAT_FP16, as this machine does).
   const undefinedWords: [string, number][] = [
     ['add v0.1d (vector, Q=0, size=11)', 0x0ee08400],
     ['cmeq v0.1d, v0.1d, v0.1d (vector form)', 0x2ee08c00],
@@ -79,7 +78,7 @@ t.test('reserved arrangements and unallocated encodings are Undefined (EC 0x00)'
     ['shrn from 128-bit lanes (immh=1xxx)', 0x0f418400],
     ['movi with op=1 cmode=1111 Q=0', 0x2f00f400],
     ['fmov h0, w0 (FP16)', 0x1ee70000],
-    ['fadd s0, s0, s0 (FP arithmetic)', 0x1e202800],
+    ['fadd h0, h0, h0 (FP16 arithmetic)', 0x1ee02800],
     ['ldr h with opc=11', 0x7dc00000],
     ['ldtrb-like simd (mode 10)', 0x3c400800],
     ['ldr register offset option 000', 0x3c600800],
