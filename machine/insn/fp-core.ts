@@ -634,17 +634,19 @@ export function mulAdd(cpu: Cpu, aLo: number, aHi: number, xLo: number, xHi: num
     if (ar > MIN_NORMAL_S && ar !== Infinity && (!inexact || rounding === NEAREST)) return deliver(cpu, r, inexact, dbl);
     return slowMulAdd(cpu, a, x, y, dbl, rounding);
   }
-  // Doubles: p + pe is the exact product; th + tl = a + p; when tl + pe is exact too, the
-  // exact result is th + v and one rounding of it is correct (Boldo & Melquiond's emulation).
+  // Doubles (Boldo & Melquiond's emulation): p + pe is the exact product, th + tl = a + p,
+  // and z = RN(th + RO(tl + pe)) is the correctly rounded a + x*y. Inexact: when tl + pe
+  // is not a double, tl is nonzero, so a and p did not cancel (Sterbenz) and |tl + pe| is
+  // far below |th| / 2, which makes th + tl + pe not a double either; otherwise TwoSum tells.
   if (rounding === NEAREST && inSafeRange(p) && Math.abs(x) < 2 ** 995 && Math.abs(y) < 2 ** 995 && (a === 0 || inSafeRange(a))) {
     const pe = productError(x, y, p);
     const th = a + p;
     const tl = sumError(a, p, th);
-    const v = tl + pe;
-    if (sumError(tl, pe, v) === 0 && Math.abs(th) !== Infinity) {
-      const z = th + v;
-      if (z !== 0 && inSafeRange(z)) return deliver(cpu, z, sumError(th, v, z) !== 0, dbl);
-    }
+    const v0 = tl + pe;
+    const ve = sumError(tl, pe, v0);
+    const v = toOdd(v0, ve);
+    const z = th + v;
+    if (z !== 0 && inSafeRange(z)) return deliver(cpu, z, ve !== 0 || sumError(th, v, z) !== 0, dbl);
   }
   slowMulAdd(cpu, a, x, y, dbl, rounding);
 }
