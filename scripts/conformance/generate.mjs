@@ -38,7 +38,7 @@ const SEED = 0x2024_a64cn;
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '..', '..', 'test', 'machine', 'conformance');
 
-const CLASSES = ['dataproc-imm', 'dataproc-reg', 'loadstore', 'atomic', 'branch', 'system', 'simd', 'simd-loadstore', 'fp'];
+const CLASSES = ['dataproc-imm', 'dataproc-reg', 'loadstore', 'atomic', 'branch', 'system', 'simd', 'simd-loadstore', 'fp', 'simd-more'];
 
 function memRuns(before, after) {
   const runs = [];
