@@ -132,12 +132,14 @@ export class Cpu implements TranslationRegime {
   mairLo = 0;
   mairHi = 0;
 
+  // Per physical page index of RAM. Allocated at full length up front: filled sparsely,
+  // V8 would turn them into hash tables, and every fetch from a new page would look up three.
   /** Decoded op numbers per physical page index of RAM. */
-  private readonly decoded: (Uint16Array | undefined)[] = [];
+  private readonly decoded: (Uint16Array | undefined)[];
   /** Translated blocks per physical page index, by word offset in the page (with the translator). */
-  private readonly blocks: ((Block | undefined)[] | undefined)[] = [];
+  private readonly blocks: ((Block | undefined)[] | undefined)[];
   /** Interpreted entries per block start, per physical page index, until it is compiled. */
-  private readonly blockHits: (Uint8Array | undefined)[] = [];
+  private readonly blockHits: (Uint16Array | undefined)[];
   /**
    * Cached translation of the page the PC is in. fetchLo = 1 means none; translated
    * blocks read it after a store to notice that their own page was written.
@@ -148,7 +150,7 @@ export class Cpu implements TranslationRegime {
   private fetchOff = 0;
   private fetchOps: Uint16Array = new Uint16Array(1024);
   private fetchBlocks: (Block | undefined)[] = [];
-  private fetchHits: Uint8Array = new Uint8Array(1024);
+  private fetchHits: Uint16Array = new Uint16Array(1024);
   /** The translating tier, or null when instructions are only interpreted. */
   readonly translator: Translator | null;
   private readonly translateThreshold: number;
@@ -164,12 +166,16 @@ export class Cpu implements TranslationRegime {
   constructor(memory: PhysicalMemory, tables: readonly (readonly Encoding[])[], options: CpuOptions = {}) {
     this.memory = memory;
     this.mmu = new Mmu(memory);
+    const pages = memory.size >>> PAGE_SHIFT;
+    this.decoded = new Array<Uint16Array | undefined>(pages).fill(undefined);
+    this.blocks = new Array<(Block | undefined)[] | undefined>(pages).fill(undefined);
+    this.blockHits = new Array<Uint16Array | undefined>(pages).fill(undefined);
     this.decoder = new Decoder(tables, (cpu) => cpu.undefinedInstruction());
     this.deterministic = options.deterministic ?? false;
     this.stopOnException = options.stopOnException ?? true;
     const settings = defaultTranslationSettings();
     this.translator = options.translate ?? settings.enabled ? new Translator(this.decoder) : null;
-    this.translateThreshold = Math.min(255, options.translateThreshold ?? settings.threshold);
+    this.translateThreshold = Math.min(0xffff, options.translateThreshold ?? settings.threshold);
     memory.onCodeWrite = (page) => this.dropDecodedPage(page);
     this.reset();
   }
@@ -507,61 +513,22 @@ export class Cpu implements TranslationRegime {
 
   /**
    * execute() with the translating tier: runs compiled blocks where there are any, and
-   * interprets (counting entries, compiling hot block starts) elsewhere. Only a block's
-   * last instruction can set stopReason (branches and system instructions end blocks),
-   * so it is looked at once per block. A block longer than what remains of the slice is
-   * not entered, so budgets and deterministic timer deadlines land on the same
-   * instruction as in the interpreter.
+   * interprets (counting entries, compiling hot block starts) elsewhere. The loop itself
+   * is runBlocks(), without a try/catch: an exception is rare, and a handler that V8 has
+   * no feedback for deoptimised the whole loop each time one was taken (once per system
+   * call or page fault), sending the rest of the slice back to V8's interpreter.
    */
   private executeBlocks(limit: number): void {
-    const mem = this.memory.i32;
-    const handlers = this.decoder.handlers;
-    const mmu = this.mmu;
-    let i = 0;
-    /** PC of the block being run, or 1 while interpreting. */
-    let blockLo = 1;
+    this.blockLo = 1;
+    let i: number;
     try {
-      while (i < limit) {
-        const pcLo = this.pcLo;
-        if ((pcLo & 0xfffff003) !== this.fetchLo || this.pcHi !== this.fetchHi || this.fetchGen !== mmu.generation) {
-          this.refetch();
-        }
-        const index = (pcLo >>> 2) & 0x3ff;
-        const block = this.fetchBlocks[index];
-        if (block !== undefined && block.lo === pcLo && block.hi === this.pcHi) {
-          if (block.length <= limit - i) {
-            this.retiredInSlice = i;
-            blockLo = pcLo;
-            i += block.run(this, limit - i);
-            blockLo = 1;
-            if (this.stopReason >= 0) break;
-            continue;
-          }
-        } else if (this.fetchHits[index]++ >= this.translateThreshold) {
-          // Hot (or compiled for another VA mapping the same page): compile for this VA.
-          this.fetchHits[index] = 0;
-          this.fetchBlocks[index] = this.translator!.compile(mem, this.fetchOff >> 2, this.fetchOps, pcLo, this.pcHi);
-          continue;
-        }
-        const insn = mem[(this.fetchOff >> 2) + index];
-        let op = this.fetchOps[index];
-        if (op === 0) {
-          op = this.decoder.decode(insn);
-          this.fetchOps[index] = op;
-        }
-        const next = (pcLo + 4) | 0;
-        this.npcLo = next;
-        this.npcHi = next === 0 ? this.pcHi + 1 : this.pcHi;
-        this.retiredInSlice = i;
-        handlers[op](this, insn);
-        this.pcLo = this.npcLo;
-        this.pcHi = this.npcHi;
-        i++;
-        if (this.stopReason >= 0) break;
-      }
+      i = this.runBlocks(limit);
     } catch (e) {
-      // In a block: its instructions before the one that took the exception retired.
-      if (blockLo !== 1) i += this.loopRetired + ((this.exceptionPcLo - blockLo) >>> 2);
+      // Instructions before the faulting one retired: those of earlier blocks and
+      // interpreted instructions (retiredInSlice, or blockBase in a block, whose last
+      // instruction adds to retiredInSlice), plus the block's own.
+      i = this.blockLo === 1 ? this.retiredInSlice : this.blockBase + this.loopRetired + ((this.exceptionPcLo - this.blockLo) >>> 2);
+      this.blockLo = 1;
       this.loopRetired = 0;
       this.icount += i;
       this.retiredInSlice = 0;
@@ -570,6 +537,69 @@ export class Cpu implements TranslationRegime {
     }
     this.icount += i;
     this.retiredInSlice = 0;
+  }
+
+  /** PC of the translated block being run, or 1 while interpreting (for exception counting). */
+  private blockLo = 1;
+  /** Instructions of the slice retired before the block being run. */
+  private blockBase = 0;
+
+  /**
+   * The dispatch loop of executeBlocks. Only a block's last instruction can set stopReason
+   * (branches and system instructions end blocks), so it is looked at once per block. A
+   * block longer than what remains of the slice is not entered, so budgets and
+   * deterministic timer deadlines land on the same instruction as in the interpreter.
+   */
+  private runBlocks(limit: number): number {
+    const mmu = this.mmu;
+    let i = 0;
+    while (i < limit) {
+      const pcLo = this.pcLo;
+      // Before refetch, which may take an instruction abort.
+      this.retiredInSlice = i;
+      if ((pcLo & 0xfffff003) !== this.fetchLo || this.pcHi !== this.fetchHi || this.fetchGen !== mmu.generation) {
+        this.refetch();
+      }
+      const block = this.fetchBlocks[(pcLo >>> 2) & 0x3ff];
+      if (block !== undefined && block.lo === pcLo && block.hi === this.pcHi && block.length <= limit - i) {
+        this.blockBase = i;
+        this.blockLo = pcLo;
+        i += block.run(this, limit - i);
+        this.blockLo = 1;
+      } else {
+        i += this.interpretOrCompile(pcLo);
+      }
+      if (this.stopReason >= 0) break;
+    }
+    return i;
+  }
+
+  /**
+   * Outside compiled code: interprets the instruction at the PC (returns 1), or, when a
+   * block start has become hot (or was compiled for another VA mapping the same page),
+   * compiles it for this VA and returns 0 so the loop enters it.
+   */
+  private interpretOrCompile(pcLo: number): number {
+    const index = (pcLo >>> 2) & 0x3ff;
+    const block = this.fetchBlocks[index];
+    if ((block === undefined || block.lo !== pcLo || block.hi !== this.pcHi) && this.fetchHits[index]++ >= this.translateThreshold) {
+      this.fetchHits[index] = 0;
+      this.fetchBlocks[index] = this.translator!.compile(this.memory.i32, this.fetchOff >> 2, this.fetchOps, pcLo, this.pcHi);
+      return 0;
+    }
+    const insn = this.memory.i32[(this.fetchOff >> 2) + index];
+    let op = this.fetchOps[index];
+    if (op === 0) {
+      op = this.decoder.decode(insn);
+      this.fetchOps[index] = op;
+    }
+    const next = (pcLo + 4) | 0;
+    this.npcLo = next;
+    this.npcHi = next === 0 ? this.pcHi + 1 : this.pcHi;
+    this.decoder.handlers[op](this, insn);
+    this.pcLo = this.npcLo;
+    this.pcHi = this.npcHi;
+    return 1;
   }
 
   /** Translates the PC for execution and selects its page of decoded instructions. */
@@ -591,7 +621,7 @@ export class Cpu implements TranslationRegime {
       let hits = this.blockHits[page];
       if (!blocks || !hits) {
         blocks = new Array<Block | undefined>(1024).fill(undefined);
-        hits = new Uint8Array(1024);
+        hits = new Uint16Array(1024);
         this.blocks[page] = blocks;
         this.blockHits[page] = hits;
       }
