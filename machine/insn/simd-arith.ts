@@ -30,6 +30,7 @@ import {
   cmp64,
   hi64,
 } from './simd-lanes.js';
+import { same, sameScalar, different, misc, miscScalar, across } from './simd-patterns.js';
 
 const TWO32 = 4294967296;
 
@@ -765,25 +766,6 @@ function widening(kind: Long, wideFirst: boolean) {
 
 // ---- the table ---------------------------------------------------------------------------
 
-/** Three-same vector pattern with U and opcode filled in. */
-function same(u: number, opcode: string): string {
-  return `0 q ${u} 01110 zz 1 mmmmm ${opcode} 1 nnnnn ddddd`;
-}
-function sameScalar(u: number, opcode: string): string {
-  return `01 ${u} 11110 zz 1 mmmmm ${opcode} 1 nnnnn ddddd`;
-}
-function different(u: number, opcode: string): string {
-  return `0 q ${u} 01110 zz 1 mmmmm ${opcode} 00 nnnnn ddddd`;
-}
-function misc(u: number, opcode: string): string {
-  return `0 q ${u} 01110 zz 10000 ${opcode} 10 nnnnn ddddd`;
-}
-function miscScalar(u: number, opcode: string): string {
-  return `01 ${u} 11110 zz 10000 ${opcode} 10 nnnnn ddddd`;
-}
-function across(u: number, opcode: string): string {
-  return `0 q ${u} 01110 zz 11000 ${opcode} 10 nnnnn ddddd`;
-}
 function shift(u: number, opcode: string): string {
   return `0 q ${u} 011110 hhhh bbb ${opcode} 1 nnnnn ddddd`;
 }

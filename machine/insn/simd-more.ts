@@ -14,6 +14,7 @@
 import type { Encoding } from '../decoder.js';
 import type { Cpu } from '../cpu.js';
 import { A, B, R, T0, I32, load, store, clear, getU, getS, setLane, add64, sub64, shl64, shr64, hi64 } from './simd-lanes.js';
+import { same, sameScalar, different, misc, miscScalar, element } from './simd-patterns.js';
 
 const TWO32 = 4294967296;
 const QC = 1 << 27;
@@ -597,24 +598,6 @@ function wideningByElement(kind: Long) {
 
 // ---- the table -----------------------------------------------------------------------------
 
-function same(u: number, opcode: string): string {
-  return `0 q ${u} 01110 zz 1 mmmmm ${opcode} 1 nnnnn ddddd`;
-}
-function sameScalar(u: number, opcode: string): string {
-  return `01 ${u} 11110 zz 1 mmmmm ${opcode} 1 nnnnn ddddd`;
-}
-function different(u: number, opcode: string): string {
-  return `0 q ${u} 01110 zz 1 mmmmm ${opcode} 00 nnnnn ddddd`;
-}
-function misc(u: number, opcode: string): string {
-  return `0 q ${u} 01110 zz 10000 ${opcode} 10 nnnnn ddddd`;
-}
-function miscScalar(u: number, opcode: string): string {
-  return `01 ${u} 11110 zz 10000 ${opcode} 10 nnnnn ddddd`;
-}
-function element(u: number, opcode: string): string {
-  return `0 q ${u} 01111 zz l m rrrr ${opcode} h 0 nnnnn ddddd`;
-}
 function elementScalar(u: number, opcode: string): string {
   return `01 ${u} 11111 zz l m rrrr ${opcode} h 0 nnnnn ddddd`;
 }
