@@ -12,26 +12,18 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { parseElf, ElfError } from '../../kernel/elf.js';
-import { compareVersions } from '../../kernel/shell/pkg.js';
+import { compareVersions, type InstalledInfo, type PackageInfo, type PackageStore } from '../../kernel/shell/pkg.js';
 import { migrate } from './schema.js';
 
 export { compareVersions };
 
-export interface PackageRecord {
-  name: string;
-  version: string;
-  description: string;
-  arch: string;
-  size: number;
-  sha256: string;
+/** A published version: what `pkg` sees (PackageInfo) plus the repository's bookkeeping. */
+export interface PackageRecord extends PackageInfo {
   base: boolean;
   publishedAt: number;
 }
 
-export interface InstalledRecord {
-  name: string;
-  version: string;
-  path: string;
+export interface InstalledRecord extends InstalledInfo {
   installedAt: number;
 }
 
@@ -87,7 +79,7 @@ function toRecord(r: Row): PackageRecord {
 
 const COLUMNS = 'name, version, description, arch, size, sha256, base, published_at';
 
-export class PackageRepository {
+export class PackageRepository implements PackageStore {
   constructor(readonly db: Database.Database) {
     migrate(db);
   }
