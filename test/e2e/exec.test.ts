@@ -279,3 +279,18 @@ t.test('logs: auth, sessions and commands', async (t) => {
   const exited = server.logs.find((l) => l.msg === 'process exited' && l.pid === (cmd.pids as number[])[0]);
   t.match(exited, { code: -11, signal: 'SIGSEGV' });
 });
+
+t.test('two sessions installing at once both succeed', async (t) => {
+  const [a, b] = await Promise.all([
+    execOnce(server.port, 'pkg install alloc-bench regcheck'),
+    execOnce(server.port, 'pkg install regcheck cpubench'),
+  ]);
+  t.equal(a.code, 0, `first session (stderr: ${a.stderr})`);
+  t.equal(b.code, 0, `second session (stderr: ${b.stderr})`);
+  t.match(a.stdout, /alloc-bench 1\.0\.0/);
+  t.match(b.stdout, /cpubench 1\.0\.0/);
+  const list = await execOnce(server.port, 'pkg list');
+  for (const name of ['alloc-bench', 'regcheck', 'cpubench']) t.match(list.stdout, new RegExp(`^${name} +1\\.0\\.0 +/bin/${name}$`, 'm'));
+  const run = await execOnce(server.port, 'regcheck');
+  t.equal(run.code, 0, 'the package both sessions installed runs');
+});
