@@ -22,7 +22,7 @@ export function loadOrCreateHostKey(dataDir: string): HostKey {
   const path = join(dataDir, HOST_KEY_FILE);
   let created = false;
   if (!existsSync(path)) {
-    const pair = ssh2.utils.generateKeyPairSync('ed25519', { comment: 'akuma-vm host key' });
+    const pair = generateParsableKeyPair();
     // Write to a temporary name first so a crash never leaves a half-written key.
     const tmp = `${path}.tmp-${process.pid}`;
     writeFileSync(tmp, pair.private, { mode: 0o600 });
@@ -36,6 +36,19 @@ export function loadOrCreateHostKey(dataDir: string): HostKey {
   if (parsed instanceof Error) throw new Error(`host key ${path} is unreadable: ${parsed.message}`);
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
   return { privateKey, fingerprint: fingerprintOf(key.getPublicSSH()), created };
+}
+
+/**
+ * ssh2's generator occasionally (measured: 13 in 3,000) writes an ed25519 key that its own
+ * parser rejects as malformed, which would leave a data directory with an unusable host
+ * key. Keep generating until the key reads back.
+ */
+function generateParsableKeyPair(): { private: string; public: string } {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const pair = ssh2.utils.generateKeyPairSync('ed25519', { comment: 'akuma-vm host key' });
+    if (!(ssh2.utils.parseKey(pair.private) instanceof Error)) return pair;
+  }
+  throw new Error('could not generate a usable ed25519 host key');
 }
 
 export function fingerprintOf(publicSsh: Buffer): string {
