@@ -1,5 +1,7 @@
 /**
- * ELF64 parsing and validation for AArch64 executables: ET_EXEC and static-PIE ET_DYN.
+ * ELF64 parsing and validation for AArch64 executables: ET_EXEC and ET_DYN (static PIE,
+ * PIE, shared objects such as the dynamic linker itself). A PT_INTERP segment is returned as
+ * `interp` (the path of the program interpreter exec must load beside the program).
  *
  * Everything is checked before anything is mapped, and every refusal carries a short
  * reason that exec turns into `exec: <path>: <reason>` (ENOEXEC).
@@ -20,6 +22,8 @@ const PF_R = 4;
 const EHDR_SIZE = 64;
 const PHDR_SIZE = 56;
 const MAX_PHNUM = 128;
+/** Longest PT_INTERP path accepted (Linux: PATH_MAX). */
+const MAX_INTERP = 4096;
 /** Executables must fit below this span (text from 0x400000, mmap space from 0x1000_0000). */
 export const MAX_IMAGE_SPAN = 0x1000_0000 - 0x40_0000;
 
@@ -50,6 +54,8 @@ export interface ElfImage {
   /** Lowest and highest (exclusive) virtual addresses of the loadable segments. */
   low: number;
   high: number;
+  /** The program interpreter named by PT_INTERP (e.g. /lib/ld-linux-aarch64.so.1). */
+  interp?: string;
 }
 
 function u64(view: DataView, off: number, what: string): number {
@@ -84,10 +90,21 @@ export function parseElf(file: Uint8Array): ElfImage {
   const segments: Segment[] = [];
   let phdrVaddr: number | undefined;
   let phdrFromPt: number | undefined;
+  let interp: string | undefined;
   for (let i = 0; i < phnum; i++) {
     const at = phoff + i * PHDR_SIZE;
     const ptype = view.getUint32(at, true);
-    if (ptype === PT_INTERP) throw new ElfError('dynamically linked programs are not supported (has PT_INTERP)');
+    if (ptype === PT_INTERP) {
+      if (interp !== undefined) throw new ElfError('more than one PT_INTERP');
+      const offset = u64(view, at + 8, 'PT_INTERP offset');
+      const size = u64(view, at + 32, 'PT_INTERP size');
+      if (size < 2 || size > MAX_INTERP || offset + size > file.length) throw new ElfError('bad PT_INTERP segment');
+      const bytes = file.subarray(offset, offset + size);
+      // The path is NUL-terminated within the segment, as Linux requires.
+      if (bytes[size - 1] !== 0 || bytes.indexOf(0) !== size - 1) throw new ElfError('bad PT_INTERP path');
+      interp = Buffer.from(bytes.subarray(0, size - 1)).toString('latin1');
+      continue;
+    }
     if (ptype === PT_PHDR) phdrFromPt = u64(view, at + 16, 'PT_PHDR address');
     if (ptype !== PT_LOAD) continue;
     const flags = view.getUint32(at + 4, true);
@@ -129,5 +146,5 @@ export function parseElf(file: Uint8Array): ElfImage {
       }
     }
   }
-  return { type, entry, phoff, phentsize, phnum, segments: sorted, phdrVaddr, low, high };
+  return { type, entry, phoff, phentsize, phnum, segments: sorted, phdrVaddr, low, high, interp };
 }

@@ -2,21 +2,34 @@
  * exec: builds a fresh address space for an ELF image and the initial stack the Linux
  * AArch64 ABI promises (argc, argv, envp, auxv), and returns where to start.
  *
- * Layout (from the bug report): text from 0x400000, the brk heap from the first page after
- * .bss, mmap space from 0x1000_0000, the stack below 0x3FFF_F000 (1 MiB reserved at
- * start, grown on demand up to 8 MiB).
+ * Layout (aslr.ts chooses it afresh for each exec, randomised as Linux does unless
+ * ADDR_NO_RANDOMIZE): a fixed-address program (ET_EXEC) where its headers say; a PIE
+ * program at the PIE base; the brk heap from the first page after .bss (plus brk's
+ * random offset); the mmap area from the mmap base; the stack below the stack top (1 MiB
+ * reserved at start, grown on demand up to 8 MiB).
+ *
+ * A dynamically linked program (PT_INTERP) is mapped as above and its interpreter (the
+ * dynamic linker, an ET_DYN object) at the first free range of the mmap area; execution
+ * starts at the interpreter's entry, and the auxiliary vector tells it where the program
+ * is (AT_PHDR, AT_ENTRY) and where it itself was loaded (AT_BASE), as Linux's binfmt_elf
+ * does. An ET_DYN without an interpreter (the dynamic linker run as a program, a static
+ * PIE) goes into the mmap area too and its brk to the PIE base, as Linux places them so
+ * that brk cannot run into the libraries. The sigreturn trampoline page ([vdso]) is the
+ * next mmap-area page.
  */
 
-import { randomBytes } from 'node:crypto';
+import { ADDR_NO_RANDOMIZE, chooseLayout, hostEntropy, type ExecEntropy } from './aslr.js';
 import { ElfError, ET_DYN, parseElf, type ElfImage } from './elf.js';
 import { PAGE_SIZE } from './pmm.js';
 import { AddressSpace, pageDown, pageUp, ProcessMemory, Prot, type Region } from './vm.js';
 import { Errno, SyscallError } from './errno.js';
 
-export const TEXT_BASE = 0x40_0000;
-export const MMAP_BASE = 0x1000_0000;
-export const STACK_TOP = 0x3fff_f000;
-export const STACK_INITIAL = 1024 * 1024;
+/**
+ * The stack region exec maps below what it writes there (the rest grows on fault up to
+ * STACK_MAX), as Linux's 128 KiB: the region is committed memory (memory-admission.ts), so
+ * a larger one would count megabytes no program touched against every process's user.
+ */
+export const STACK_INITIAL = 128 * 1024;
 /** Most bytes of argument and environment strings (like Linux's ARG_MAX share of the stack). */
 export const ARG_MAX = 256 * 1024;
 
@@ -27,8 +40,72 @@ export const AT = {
   EXECFN: 31, MINSIGSTKSZ: 51,
 } as const;
 
-/** HWCAP_FP | HWCAP_ASIMD | HWCAP_ATOMICS: what the machine implements. */
-export const HWCAP = (1 << 0) | (1 << 1) | (1 << 8);
+/** The CPU's ID registers that AT_HWCAP/AT_HWCAP2 are derived from (as Linux's cpufeature.c does). */
+export interface CpuIdRegisters {
+  pfr0: bigint;
+  isar0: bigint;
+  isar1: bigint;
+}
+
+/** ID register field [shift+3:shift] (unsigned). */
+function idField(reg: bigint, shift: number): number {
+  return Number((reg >> BigInt(shift)) & 0xfn);
+}
+
+/**
+ * AT_HWCAP and AT_HWCAP2 for these ID registers, bit for bit as Linux computes them
+ * (arch/arm64/include/uapi/asm/hwcap.h), for the features the machine can report.
+ */
+export function hwcaps(id: CpuIdRegisters): { hwcap: number; hwcap2: number } {
+  let hwcap = 0;
+  let hwcap2 = 0;
+  const fp = idField(id.pfr0, 16);
+  const simd = idField(id.pfr0, 20);
+  if (fp !== 0xf) hwcap |= 1 << 0; // FP
+  if (simd !== 0xf) hwcap |= 1 << 1; // ASIMD
+  if (fp === 1) hwcap |= 1 << 9; // FPHP
+  if (simd === 1) hwcap |= 1 << 10; // ASIMDHP
+  const aes = idField(id.isar0, 4);
+  if (aes >= 1) hwcap |= 1 << 3; // AES
+  if (aes >= 2) hwcap |= 1 << 4; // PMULL
+  if (idField(id.isar0, 8) >= 1) hwcap |= 1 << 5; // SHA1
+  const sha2 = idField(id.isar0, 12);
+  if (sha2 >= 1) hwcap |= 1 << 6; // SHA2
+  if (sha2 >= 2) hwcap |= 1 << 21; // SHA512
+  if (idField(id.isar0, 16) >= 1) hwcap |= 1 << 7; // CRC32
+  if (idField(id.isar0, 20) >= 2) hwcap |= 1 << 8; // ATOMICS
+  if (idField(id.isar0, 28) >= 1) hwcap |= 1 << 12; // ASIMDRDM
+  if (idField(id.isar0, 32) >= 1) hwcap |= 1 << 17; // SHA3
+  if (idField(id.isar0, 44) >= 1) hwcap |= 1 << 20; // ASIMDDP
+  if (idField(id.isar0, 48) >= 1) hwcap |= 1 << 23; // ASIMDFHM
+  const flagm = idField(id.isar0, 52);
+  if (flagm >= 1) hwcap |= 1 << 27; // FLAGM
+  if (flagm >= 2) hwcap2 |= 1 << 7; // FLAGM2
+  if (idField(id.isar0, 60) >= 1) hwcap2 |= 1 << 16; // RNG
+  const dpb = idField(id.isar1, 0);
+  if (dpb >= 1) hwcap |= 1 << 16; // DCPOP
+  if (dpb >= 2) hwcap2 |= 1 << 0; // DCPODP
+  if (idField(id.isar1, 12) >= 1) hwcap |= 1 << 13; // JSCVT
+  if (idField(id.isar1, 16) >= 1) hwcap |= 1 << 14; // FCMA
+  const lrcpc = idField(id.isar1, 20);
+  if (lrcpc >= 1) hwcap |= 1 << 15; // LRCPC
+  if (lrcpc >= 2) hwcap |= 1 << 26; // ILRCPC
+  if (idField(id.isar1, 32) >= 1) hwcap2 |= 1 << 8; // FRINT
+  if (idField(id.isar1, 36) >= 1) hwcap |= 1 << 29; // SB
+  return { hwcap: hwcap >>> 0, hwcap2: hwcap2 >>> 0 };
+}
+
+/** The ID registers of the CPU the address space's machine has. */
+export function cpuIdOf(machine: AddressSpace['machine']): CpuIdRegisters {
+  return {
+    pfr0: machine.readSysReg('ID_AA64PFR0_EL1'),
+    isar0: machine.readSysReg('ID_AA64ISAR0_EL1'),
+    isar1: machine.readSysReg('ID_AA64ISAR1_EL1'),
+  };
+}
+
+/** Reads an interpreter's bytes by path; throws SyscallError (ENOENT, EACCES...) like exec's own lookup. */
+export type InterpreterReader = (path: string) => Uint8Array;
 
 /** A refused exec. `message` is the one line a user sees: `exec: <path>: <reason>`. */
 export class ExecError extends Error {
@@ -38,7 +115,6 @@ export class ExecError extends Error {
 }
 
 /** The sigreturn trampoline ([vdso] page): mov x8, #139; svc #0. Used when a handler has no SA_RESTORER. */
-export const SIGRETURN_TRAMPOLINE = STACK_TOP;
 const TRAMPOLINE_CODE = new Uint8Array([0x68, 0x11, 0x80, 0xd2, 0x01, 0x00, 0x00, 0xd4]);
 
 export interface LoadedProgram {
@@ -46,16 +122,24 @@ export interface LoadedProgram {
   sp: number;
   brk: number;
   image: ElfImage;
+  /** The auxiliary vector as written on the stack (key/value u64 pairs up to AT_NULL): what /proc/PID/auxv and gdb's qXfer:auxv read. */
+  auxv: Uint8Array;
 }
 
 export interface ExecIdentity {
   uid: number;
   gid: number;
+  /** The process's personality(2): ADDR_NO_RANDOMIZE turns layout randomisation off. */
+  personality?: number;
+  /** Where the layout's offsets and AT_RANDOM come from (the kernel's, seeded or not). */
+  entropy?: ExecEntropy;
+  /** False when the kernel was booted without randomisation (`run -R`). */
+  randomize?: boolean;
 }
 
-/** Maps the image's segments into vm (lazily) and returns the load bias. */
-function mapSegments(vm: AddressSpace, image: ElfImage, file: Uint8Array, path: string): number {
-  const bias = image.type === ET_DYN ? TEXT_BASE - pageDown(image.low) : 0;
+/** Maps the image's segments into vm (lazily), an ET_DYN image at `base`, and returns the load bias. */
+function mapSegments(vm: AddressSpace, image: ElfImage, file: Uint8Array, path: string, base: number): number {
+  const bias = image.type === ET_DYN ? base - pageDown(image.low) : 0;
   let prev: Region | undefined;
   for (const s of image.segments) {
     const va = s.vaddr + bias;
@@ -93,6 +177,8 @@ export function loadProgram(
   argv: readonly string[],
   envp: readonly string[],
   id: ExecIdentity = { uid: 0, gid: 0 },
+  readInterpreter?: InterpreterReader,
+  cpu: CpuIdRegisters = cpuIdOf(vm.machine),
 ): LoadedProgram {
   let image: ElfImage;
   try {
@@ -101,20 +187,43 @@ export function loadProgram(
     if (e instanceof ElfError) throw new ExecError(Errno.ENOEXEC, e.reason);
     throw e;
   }
-  const bias = mapSegments(vm, image, file, path);
-  const brk = pageUp(image.high + bias);
-  vm.brkStart = vm.brk = brk;
-  vm.addRegion({ start: SIGRETURN_TRAMPOLINE, end: SIGRETURN_TRAMPOLINE + PAGE_SIZE, prot: Prot.READ | Prot.EXEC, kind: 'text', name: '[vdso]', shared: false, offset: 0, data: TRAMPOLINE_CODE, dataVa: SIGRETURN_TRAMPOLINE });
-  vm.addRegion({ start: STACK_TOP - STACK_INITIAL, end: STACK_TOP, prot: Prot.READ | Prot.WRITE, kind: 'stack', name: '[stack]', shared: false, offset: 0, growsDown: true });
-
+  // The interpreter is read and checked before anything is mapped, so a refusal changes nothing.
+  let interp: { image: ElfImage; file: Uint8Array } | undefined;
+  if (image.interp !== undefined) interp = loadInterpreter(image.interp, readInterpreter);
+  const entropy = id.entropy ?? hostEntropy;
+  const layout = chooseLayout(entropy, id.randomize !== false && !((id.personality ?? 0) & ADDR_NO_RANDOMIZE));
+  vm.mmapBase = layout.mmapBase;
   const enc = new TextEncoder();
   const strings = [...argv, ...envp].map((s) => enc.encode(s + '\0'));
   const stringBytes = strings.reduce((n, s) => n + s.length, 0);
   if (stringBytes > ARG_MAX) throw new ExecError(Errno.E2BIG, 'argument list too long');
+  // What exec writes (skew, strings, pointers, auxv, a program header copy) fits above STACK_INITIAL.
+  const written = layout.stackSkew + stringBytes + path.length + 8 * (strings.length + 64) + image.phnum * image.phentsize + 256;
+  const stackSize = pageUp(written) + STACK_INITIAL;
+  // The stack first, so that the mmap area's gaps keep clear of the room it may grow into.
+  vm.addRegion({ start: layout.stackTop - stackSize, end: layout.stackTop, prot: Prot.READ | Prot.WRITE, kind: 'stack', name: '[stack]', shared: false, offset: 0, growsDown: true });
+  const mmapGap = (img: ElfImage): number => {
+    const at = vm.findGap(pageUp(img.high) - pageDown(img.low), layout.mmapBase);
+    if (at < 0) throw new ExecError(Errno.ENOMEM, 'out of memory');
+    return at;
+  };
+  const loaderLike = image.type === ET_DYN && image.interp === undefined;
+  const bias = mapSegments(vm, image, file, path, image.type !== ET_DYN ? 0 : loaderLike ? mmapGap(image) : layout.pieBase);
+  const brk = loaderLike ? layout.pieBase + layout.brkOffset : pageUp(image.high + bias) + layout.brkOffset;
+  let interpBias = 0;
+  if (interp) {
+    const base = interp.image.type === ET_DYN ? mmapGap(interp.image) : 0;
+    interpBias = mapSegments(vm, interp.image, interp.file, image.interp!, base);
+  }
+  vm.brkStart = vm.brk = brk;
+  const vdso = vm.findGap(PAGE_SIZE, layout.mmapBase);
+  if (vdso < 0) throw new ExecError(Errno.ENOMEM, 'out of memory');
+  vm.sigreturnTrampoline = vdso;
+  vm.addRegion({ start: vdso, end: vdso + PAGE_SIZE, prot: Prot.READ | Prot.EXEC, kind: 'text', name: '[vdso]', shared: false, offset: 0, data: TRAMPOLINE_CODE, dataVa: vdso });
 
   const mem = new ProcessMemory(vm);
   try {
-    let sp = STACK_TOP;
+    let sp = layout.stackTop - layout.stackSkew;
     const push = (bytes: Uint8Array): number => {
       sp -= bytes.length;
       mem.write(sp, bytes);
@@ -124,18 +233,20 @@ export function loadProgram(
     const platform = push(enc.encode('aarch64\0'));
     const ptrs = strings.map((s) => push(s));
     sp -= sp % 16;
-    const random = push(randomBytes(16));
+    const random = push(entropy.bytes(16));
     let phdr = image.phdrVaddr !== undefined ? image.phdrVaddr + bias : 0;
     if (image.phdrVaddr === undefined) {
       // No segment maps the program headers: give the program a copy on the stack.
       phdr = push(file.subarray(image.phoff, image.phoff + image.phnum * image.phentsize));
     }
     sp -= sp % 16;
+    const caps = hwcaps(cpu);
     const aux: [number, number][] = [
       [AT.PHDR, phdr], [AT.PHENT, image.phentsize], [AT.PHNUM, image.phnum], [AT.PAGESZ, PAGE_SIZE],
-      [AT.BASE, 0], [AT.FLAGS, 0], [AT.ENTRY, image.entry + bias], [AT.UID, id.uid], [AT.EUID, id.uid],
-      [AT.GID, id.gid], [AT.EGID, id.gid], [AT.PLATFORM, platform], [AT.HWCAP, HWCAP], [AT.CLKTCK, 100],
-      [AT.SECURE, 0], [AT.RANDOM, random], [AT.HWCAP2, 0], [AT.EXECFN, execfn], [AT.MINSIGSTKSZ, 5120], [AT.NULL, 0],
+      [AT.BASE, interp ? pageDown(interp.image.low) + interpBias : 0], [AT.FLAGS, 0], [AT.ENTRY, image.entry + bias],
+      [AT.UID, id.uid], [AT.EUID, id.uid], [AT.GID, id.gid], [AT.EGID, id.gid], [AT.PLATFORM, platform],
+      [AT.HWCAP, caps.hwcap], [AT.CLKTCK, 100], [AT.SECURE, 0], [AT.RANDOM, random], [AT.HWCAP2, caps.hwcap2],
+      [AT.EXECFN, execfn], [AT.MINSIGSTKSZ, 5120], [AT.NULL, 0],
     ];
     const words: number[] = [argv.length];
     for (let i = 0; i < argv.length; i++) words.push(ptrs[i]);
@@ -150,9 +261,43 @@ export function loadProgram(
     sp -= block.length;
     sp -= sp % 16;
     mem.write(sp, block);
-    return { entry: image.entry + bias, sp, brk, image };
+    const entry = interp ? interp.image.entry + interpBias : image.entry + bias;
+    const auxv = Buffer.alloc(aux.length * 16);
+    aux.forEach(([k, v], i) => {
+      auxv.writeBigUInt64LE(BigInt(k), i * 16);
+      auxv.writeBigUInt64LE(BigInt(v), i * 16 + 8);
+    });
+    return { entry, sp, brk, image, auxv };
   } catch (e) {
     if (e instanceof SyscallError) throw new ExecError(e.errno === Errno.EFAULT ? Errno.E2BIG : e.errno, e.errno === Errno.ENOMEM ? 'out of memory' : 'argument list too long');
     throw e;
   }
+}
+
+/**
+ * Reads and checks the interpreter a program names. A missing one is ENOENT
+ * (`interpreter /lib/ld-linux-aarch64.so.1 not found`); one that is not an AArch64 ELF
+ * object, or wants an interpreter itself, is ENOEXEC with the reason.
+ */
+function loadInterpreter(path: string, read: InterpreterReader | undefined): { image: ElfImage; file: Uint8Array } {
+  if (!read) throw new ExecError(Errno.ENOENT, `interpreter ${path} not found`);
+  let file: Uint8Array;
+  try {
+    file = read(path);
+  } catch (e) {
+    if (e instanceof SyscallError) {
+      if (e.errno === Errno.ENOENT || e.errno === Errno.ENOTDIR) throw new ExecError(Errno.ENOENT, `interpreter ${path} not found`);
+      throw new ExecError(e.errno, `interpreter ${path}: ${e.errno === Errno.EACCES ? 'Permission denied' : e.errno === Errno.ELOOP ? 'Too many levels of symbolic links' : `error ${e.errno}`}`);
+    }
+    throw e;
+  }
+  let image: ElfImage;
+  try {
+    image = parseElf(file);
+  } catch (e) {
+    if (e instanceof ElfError) throw new ExecError(Errno.ENOEXEC, `interpreter ${path}: ${e.reason}`);
+    throw e;
+  }
+  if (image.interp !== undefined) throw new ExecError(Errno.ENOEXEC, `interpreter ${path}: itself names an interpreter (${image.interp})`);
+  return { image, file };
 }

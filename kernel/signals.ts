@@ -1,5 +1,5 @@
 /**
- * Signals: numbers, default actions, per-process handler and mask state, and delivery to
+ * Signals: numbers, default actions, handler tables, pending sets, siginfo, and delivery to
  * user handlers through a Linux-compatible rt_sigframe (siginfo + ucontext with the
  * registers and an fpsimd_context record), undone by rt_sigreturn.
  */
@@ -105,27 +105,79 @@ export function sigBit(sig: number): bigint {
   return 1n << BigInt(sig - 1);
 }
 
-/** Per-process signal state. */
-export class SignalState {
+/** What siginfo says about a signal (the fields Linux fills for its si_code). */
+export interface SigInfo {
+  code: number;
+  /** Fault address (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE). */
+  addr?: bigint;
+  /** Sender (kill, sigqueue, SIGCHLD's child). */
+  pid?: number;
+  uid?: number;
+  /** sigqueue's / a timer's sigval. */
+  value?: bigint;
+  /** SIGCHLD: exit code or signal. */
+  status?: number;
+  /** POSIX timer id and overrun count (SI_TIMER). */
+  timerId?: number;
+  overrun?: number;
+}
+
+export const SI_USER = 0;
+export const SI_KERNEL = 0x80;
+export const SI_QUEUE = -1;
+export const SI_TIMER = -2;
+export const SI_TKILL = -6;
+export const CLD_EXITED = 1;
+export const CLD_KILLED = 2;
+export const CLD_DUMPED = 3;
+
+/** The signals whose siginfo carries a fault address. */
+function isFaultSignal(sig: number): boolean {
+  return sig === SIGSEGV || sig === SIGBUS || sig === SIGILL || sig === SIGTRAP || sig === SIGFPE;
+}
+
+/** Writes a 128-byte siginfo_t (arm64 layout) into `b` at `at`. */
+export function writeSiginfo(b: Buffer, at: number, sig: number, info: SigInfo | undefined): void {
+  b.fill(0, at, at + 128);
+  b.writeInt32LE(sig, at);
+  b.writeInt32LE(info?.code ?? SI_USER, at + 8);
+  if (!info) return;
+  if (isFaultSignal(sig) && info.code > 0) {
+    b.writeBigUInt64LE(BigInt.asUintN(64, info.addr ?? 0n), at + 16);
+  } else if (info.code === SI_TIMER) {
+    b.writeInt32LE(info.timerId ?? 0, at + 16);
+    b.writeInt32LE(info.overrun ?? 0, at + 20);
+    b.writeBigUInt64LE(BigInt.asUintN(64, info.value ?? 0n), at + 24);
+  } else {
+    b.writeInt32LE(info.pid ?? 0, at + 16);
+    b.writeUInt32LE((info.uid ?? 0) >>> 0, at + 20);
+    if (sig === SIGCHLD && info.code > 0) b.writeInt32LE(info.status ?? 0, at + 24);
+    else if (info.value !== undefined) b.writeBigUInt64LE(BigInt.asUintN(64, info.value), at + 24);
+  }
+}
+
+/** Handlers (CLONE_SIGHAND shares them between threads). */
+export class SignalHandlers {
   readonly actions: SigAction[] = [];
-  blocked = 0n;
-  pending = 0n;
-  /** Siginfo details for pending synchronous signals (fault address). */
-  readonly info = new Map<number, { code: number; addr: bigint; pid: number }>();
 
   constructor() {
     for (let i = 0; i <= NSIG; i++) this.actions.push({ handler: SIG_DFL, flags: 0, mask: 0n, restorer: 0n });
   }
 
-  clone(): SignalState {
-    const s = new SignalState();
+  clone(): SignalHandlers {
+    const s = new SignalHandlers();
     this.actions.forEach((a, i) => (s.actions[i] = { ...a }));
-    s.blocked = this.blocked;
     return s;
   }
 
-  setBlocked(mask: bigint): void {
-    this.blocked = mask & ~UNBLOCKABLE & ((1n << 64n) - 1n);
+  /** execve: caught signals go back to their default; ignored ones stay ignored. */
+  resetForExec(): void {
+    for (const a of this.actions) {
+      if (a.handler !== SIG_IGN) a.handler = SIG_DFL;
+      a.flags = 0;
+      a.restorer = 0n;
+      a.mask = 0n;
+    }
   }
 
   /** True when the signal would do nothing at all (ignored, explicitly or by default). */
@@ -136,14 +188,63 @@ export class SignalState {
     return a.handler === SIG_DFL && (defaultAction(sig) === DefaultAction.IGNORE || defaultAction(sig) === DefaultAction.CONTINUE || defaultAction(sig) === DefaultAction.STOP);
   }
 
-  /** Lowest pending, unblocked signal, or 0. */
-  next(): number {
-    if (this.pending === 0n) return 0;
-    const ready = this.pending & ~this.blocked;
-    if (ready === 0n) return 0;
-    for (let s = 1; s <= NSIG; s++) if (ready & sigBit(s)) return s;
-    return 0;
+  /** True when the default action ends the process. */
+  fatalByDefault(sig: number): boolean {
+    if (this.actions[sig].handler !== SIG_DFL) return false;
+    const d = defaultAction(sig);
+    return d === DefaultAction.TERMINATE || d === DefaultAction.CORE;
   }
+}
+
+/** A pending set with the siginfo of each pending signal (one instance per signal number). */
+export class PendingSignals {
+  set = 0n;
+  readonly info = new Map<number, SigInfo>();
+
+  add(sig: number, info?: SigInfo): void {
+    if (!(this.set & sigBit(sig)) || info) {
+      if (info) this.info.set(sig, info);
+      else this.info.delete(sig);
+    }
+    this.set |= sigBit(sig);
+  }
+
+  has(sig: number): boolean {
+    return (this.set & sigBit(sig)) !== 0n;
+  }
+
+  /** Removes a pending signal and returns its siginfo. */
+  take(sig: number): SigInfo | undefined {
+    this.set &= ~sigBit(sig);
+    const i = this.info.get(sig);
+    this.info.delete(sig);
+    return i;
+  }
+
+  clear(): void {
+    this.set = 0n;
+    this.info.clear();
+  }
+}
+
+/** Masks a new signal mask as Linux does: SIGKILL and SIGSTOP can never be blocked. */
+export function maskOf(mask: bigint): bigint {
+  return mask & ~UNBLOCKABLE & ((1n << 64n) - 1n);
+}
+
+/** Lowest signal in `set`, or 0; synchronous fault signals first, as Linux takes them. */
+export function lowestSignal(set: bigint): number {
+  if (set === 0n) return 0;
+  for (const s of [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE]) if (set & sigBit(s)) return s;
+  for (let s = 1; s <= NSIG; s++) if (set & sigBit(s)) return s;
+  return 0;
+}
+
+/** sigaltstack as the frame's uc_stack records it. */
+export interface AltStackRecord {
+  sp: bigint;
+  size: bigint;
+  flags: number;
 }
 
 // ---- The signal frame (arch/arm64/kernel/signal.c layout) --------------------------------
@@ -167,17 +268,19 @@ export const SIGFRAME_SIZE = SIGINFO_SIZE + UC_MCONTEXT + SC_RESERVED + RESERVED
 const FRAME_RECORD = 16;
 
 /** Serialises the frame for a handler call; `sp` is where it will be written. */
-export function buildSigFrame(ctx: CpuContext, sig: number, info: { code: number; addr: bigint; pid: number } | undefined, oldMask: bigint, sp: bigint): Buffer {
+export function buildSigFrame(ctx: CpuContext, sig: number, info: SigInfo | undefined, oldMask: bigint, sp: bigint, stack?: AltStackRecord): Buffer {
   const b = Buffer.alloc(SIGFRAME_SIZE + FRAME_RECORD);
-  // siginfo: si_signo, si_errno, si_code, then the union (si_addr or si_pid/si_uid).
-  b.writeInt32LE(sig, 0);
-  b.writeInt32LE(info?.code ?? 0, 8);
-  if (info && info.addr) b.writeBigUInt64LE(info.addr, 16);
-  else if (info) b.writeInt32LE(info.pid, 16);
+  writeSiginfo(b, 0, sig, info);
   const uc = SIGINFO_SIZE;
   b.writeBigUInt64LE(oldMask, uc + UC_SIGMASK);
+  if (stack) {
+    // uc_stack: ss_sp, ss_flags, ss_size (what the handler sees of sigaltstack).
+    b.writeBigUInt64LE(stack.sp, uc + 16);
+    b.writeInt32LE(stack.flags, uc + 24);
+    b.writeBigUInt64LE(stack.size, uc + 32);
+  }
   const sc = uc + UC_MCONTEXT;
-  b.writeBigUInt64LE(info?.addr ?? 0n, sc + SC_FAULT);
+  if (isFaultSignal(sig)) b.writeBigUInt64LE(BigInt.asUintN(64, info?.addr ?? 0n), sc + SC_FAULT);
   for (let i = 0; i < 31; i++) {
     b.writeInt32LE(ctx.x[i * 2], sc + SC_REGS + i * 8);
     b.writeInt32LE(ctx.x[i * 2 + 1], sc + SC_REGS + i * 8 + 4);

@@ -7,11 +7,20 @@
  *
  * The report printed when a fault kills a process is read from the architectural
  * registers (ESR_EL1's ISS, FAR_EL1, ELR_EL1) as the machine set them.
+ *
+ * classifyTrap() decides from the syndrome alone; handleTrap() carries the decision out
+ * for a thread (the debugger's look first, the OOM killer for a fault with no memory left,
+ * a handler's signal or the default action's end of the process).
  */
 
 import type { CpuContext } from '../machine/machine.js';
 import { FaultResult, Prot } from './vm.js';
-import { SIGBUS, SIGILL, SIGKILL, SIGSEGV, SIGTRAP } from './signals.js';
+import { SIG_DFL, SIG_IGN, sigBit, SIGBUS, SIGILL, SIGKILL, SIGNAL_NAMES, SIGSEGV, SIGTRAP } from './signals.js';
+import { isFixedImage, symbolAt, vaddrOfOffset } from './debug/symbols.js';
+import { faultInstructionLine } from './debug/fault-instruction.js';
+import type { Kernel } from './kernel.js';
+import { oomKill } from './oom.js';
+import type { Process, Thread } from './process.js';
 
 export const EC_UNKNOWN = 0x00;
 export const EC_WFX = 0x01;
@@ -21,6 +30,10 @@ export const EC_PC_ALIGN = 0x22;
 export const EC_DATA_ABORT_LOWER = 0x24;
 export const EC_SP_ALIGN = 0x26;
 export const EC_BRK = 0x3c;
+/** MSR/MRS trapped: here only reads of the counter, while a run is recorded (kernel/debug/recording.ts). */
+export const EC_MSR_TRAP = 0x18;
+/** Watchpoint from a lower EL (a debugger's data watchpoint, kernel/debug/). */
+export const EC_WATCHPOINT = 0x34;
 
 /** What the kernel should do after an exception. */
 export type TrapOutcome =
@@ -107,5 +120,112 @@ export function classifyTrap(t: TrapState, ctx: CpuContext, fault: (va: number, 
         kind: 'signal', signal: SIGILL, addr: t.elr, code: 0,
         report: `[Fault] Exception EC=${hex(t.ec)}, ISS=${hex(t.iss)} at ELR=${hex(t.elr)}\n${registerLine(ctx, t.elr)}\n`,
       };
+  }
+}
+
+/** CNTKCTL_EL1 while a run is recorded: EL0 reads of the counter (and its frequency) trap. */
+export const CNTKCTL_RECORDING = 0n;
+/** CNTKCTL_EL1 otherwise: EL0 may read the counters (EL0PCTEN, EL0VCTEN), as on Linux. */
+export const CNTKCTL_NORMAL = 3n;
+
+/** The counter registers a trapped EL0 read may ask for, by ISS (Op0 Op2 Op1 CRn CRm, Rt and direction masked). */
+const COUNTER_READS = new Map<number, string>([
+  [(3 << 20) | (0 << 17) | (3 << 14) | (14 << 10), 'CNTFRQ_EL0'],
+  [(3 << 20) | (1 << 17) | (3 << 14) | (14 << 10), 'CNTPCT_EL0'],
+  [(3 << 20) | (2 << 17) | (3 << 14) | (14 << 10), 'CNTVCT_EL0'],
+]);
+
+/**
+ * A trapped `mrs Xt, CNTVCT_EL0` (or CNTPCT/CNTFRQ): the kernel reads the register and hands
+ * the value over, as the instruction would have, and moves past it. Only a recorded run traps
+ * these (so the value is an input in the log); false for any other trapped access.
+ */
+function emulateCounterRead(k: Kernel, t: Thread, iss: number): boolean {
+  const reg = iss & 1 ? COUNTER_READS.get(iss & 0x3ffc1e) : undefined;
+  if (!reg) return false;
+  const value = k.machine.readSysReg(reg);
+  const rt = (iss >>> 5) & 31;
+  if (rt !== 31) {
+    t.ctx.x[rt * 2] = Number(value & 0xffffffffn) | 0;
+    t.ctx.x[rt * 2 + 1] = Number(value >> 32n) | 0;
+  }
+  const pc = t.pc + 4;
+  t.ctx.pcLo = pc % 4294967296 | 0;
+  t.ctx.pcHi = Math.floor(pc / 4294967296);
+  return true;
+}
+
+/** Handles a non-SVC exception from EL0; returns true when t can continue. */
+export function handleTrap(k: Kernel, t: Thread, ec: number, iss: number): boolean {
+  if (ec === EC_MSR_TRAP && emulateCounterRead(k, t, iss)) return true;
+  const m = k.machine;
+  const p = t.process;
+  const elr = m.readSysReg('ELR_EL1');
+  const far = m.readSysReg('FAR_EL1');
+  let insn: number | undefined;
+  if (ec !== EC_SVC64 && ec !== EC_INSN_ABORT_LOWER) {
+    try {
+      insn = p.mem.readU32(Number(elr));
+    } catch {
+      insn = undefined;
+    }
+  }
+  const outcome = classifyTrap({ ec, iss, far, elr, insn }, t.ctx, (va, access) => p.vm.handleFault(va, access));
+  switch (outcome.kind) {
+    case 'resume':
+    case 'syscall':
+      return true;
+    case 'yield':
+      k.makeRunnable(t);
+      return false;
+    case 'signal': {
+      // kernel/debug/: gdb sees the fault first; resumed with the signal, it takes its course.
+      if (outcome.signal !== SIGKILL && p.debugger?.faultStop(t, outcome.signal)) return false;
+      // The machine is out of pages: another process's memory may be taken back (oom.ts), and the fault retried.
+      if (outcome.signal === SIGKILL && oomKill(k, p)) return true;
+      const sig = outcome.signal;
+      const a = p.handlers.actions[sig];
+      const handled = sig !== SIGKILL && a.handler !== SIG_DFL && a.handler !== SIG_IGN && !(t.sigmask & sigBit(sig));
+      if (handled) {
+        t.pending.add(sig, { code: outcome.code, addr: outcome.addr });
+        return true;
+      }
+      // Default action (an ignored or blocked synchronous fault is fatal too, as in Linux).
+      k.writeStderr(p, outcome.report + faultInstructionLine(t.ctx, elr, insn, faultSymbol(k, p, elr)));
+      if (k.tracing) k.traceEvent(p.pid, `--- ${SIGNAL_NAMES[sig]} {si_signo=${SIGNAL_NAMES[sig]}, si_code=${faultCodeName(sig, outcome.code)}, si_addr=${hex(outcome.addr)}} ---`);
+      k.logger.warn({ pid: p.pid, tid: t.tid, cmd: p.exe, signal: SIGNAL_NAMES[sig], far: '0x' + far.toString(16), iss: '0x' + iss.toString(16), elr: '0x' + elr.toString(16) }, 'fault');
+      k.procs.exitProcess(p, 0, sig);
+      return false;
+    }
+  }
+}
+
+/** The si_code of a synchronous fault by name, as strace prints it. */
+function faultCodeName(sig: number, code: number): string {
+  const names: Record<number, Record<number, string>> = {
+    [SIGSEGV]: { 1: 'SEGV_MAPERR', 2: 'SEGV_ACCERR' },
+    [SIGILL]: { 1: 'ILL_ILLOPC' },
+    [SIGTRAP]: { 1: 'TRAP_BRKPT' },
+    [SIGBUS]: { 1: 'BUS_ADRALN' },
+  };
+  return names[sig]?.[code] ?? String(code);
+}
+
+/**
+ * `func+0xoff` for pc when the file mapped there (the program or a shared library) has symbols,
+ * else null. The file is read now: faults are rare, so nothing is kept per process.
+ */
+function faultSymbol(k: Kernel, p: Process, pc: bigint): string | null {
+  try {
+    const va = Number(pc);
+    const region = p.vm.findRegion(va);
+    const path = region?.name && !region.name.startsWith('[') ? region.name : p.exe;
+    const image = k.procs.readExecutable(path, p.cwd, null).data;
+    if (isFixedImage(image)) return symbolAt(image, va);
+    if (!region) return null;
+    const elfVa = vaddrOfOffset(image, va - region.start + region.offset);
+    return elfVa === null ? null : symbolAt(image, elfVa);
+  } catch {
+    return null;
   }
 }

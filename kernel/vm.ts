@@ -16,7 +16,9 @@
 import type { Machine } from '../machine/machine.js';
 import { Errno, SyscallError } from './errno.js';
 import { PAGE_SIZE, PageKind, type PhysicalPageAllocator } from './pmm.js';
-import type { UserMemory } from './syscalls/context.js';
+import type { UserMemory } from './syscall-abi.js';
+import { pageCacheOf } from './pagecache.js';
+import type { SharedPages } from './shared-pages.js';
 
 export const enum Prot {
   NONE = 0,
@@ -34,15 +36,44 @@ export interface Region {
   kind: RegionKind;
   /** Shown in /proc/<pid>/maps: a path, [heap], [stack], or ''. */
   name: string;
-  /** Shared anonymous mapping: pages stay with the region even when it is split. */
+  /** MAP_SHARED: the pages are `shm`'s, the same in every mapping of it. */
   shared: boolean;
+  /**
+   * A shared mapping's memory object (shared-pages.ts): the file's page cache or the anonymous
+   * object made by mmap; the page at va is the object's page at `offset` + (va - start). Each
+   * region holds its own reference (retain/release).
+   */
+  shm?: SharedPages;
   /** Initial contents: `data` is what lies at virtual address `dataVa` (the rest is zero). */
   data?: Uint8Array;
   dataVa?: number;
-  /** File offset shown in maps. */
+  /** File offset shown in maps (and, with `source`, where the region's first page is in the file). */
   offset: number;
+  /**
+   * A file mapping's file: a private mapping's pages are read from it when first touched (at
+   * `offset` plus the page's distance from `start`); a shared mapping's come from `shm`.
+   * Each region holds its own reference (retain/release).
+   */
+  source?: MappingSource;
   /** The stack region grows down on faults just below it. */
   growsDown?: boolean;
+}
+
+/** The open file behind a file mapping (kernel/fs/file.ts's OpenFile). */
+export interface MappingSource {
+  readonly writable: boolean;
+  /** The file's inode: read-only private mappings of the same inode share their pages (pagecache.ts). */
+  readonly inode: { size(): number; mtimeMs: number } | null;
+  readAt(offset: number, length: number): Uint8Array;
+  pwrite(offset: number, data: Uint8Array): number;
+  stat(): { size: number };
+  retain(): MappingSource;
+  release(): void;
+}
+
+/** Whether a fault in r maps its fault-around window (FAULT_AROUND_PAGES): read-only, private, with bytes behind it. */
+function faultsAround(r: Region): boolean {
+  return !r.shared && !(r.prot & Prot.WRITE) && (r.source !== undefined || r.data !== undefined);
 }
 
 /** What a page fault turned out to be. */
@@ -65,6 +96,14 @@ const DH_PXN = 1 << (53 - 32);
 const DH_UXN = 1 << (54 - 32);
 
 const TWO32 = 4294967296;
+/**
+ * Fault-around, as Linux's fault_around_bytes (64 KiB): a fault on a read-only private page
+ * with backing bytes (program text, a library's text and read-only data) maps the other
+ * missing pages of its 64 KiB-aligned window in the region too, reading a file's window with
+ * one host read. A dynamic linker and libc touch their text page by page; each of those
+ * faults is an exception, a trip through the kernel and (cold) a host read.
+ */
+const FAULT_AROUND_PAGES = 16;
 /** Lowest address a user mapping may use. */
 export const USER_MIN = 0x1000;
 /** One past the highest user address (48-bit TTBR0 range). */
@@ -100,6 +139,10 @@ export class AddressSpace {
   maxPages: number;
   brkStart = 0;
   brk = 0;
+  /** Where mmap looks for space first (exec randomises it: aslr.ts). */
+  mmapBase = 0x1000_0000;
+  /** The [vdso] page's sigreturn trampoline, where a handler without SA_RESTORER returns to. */
+  sigreturnTrampoline = 0;
   private released = false;
 
   constructor(
@@ -170,7 +213,7 @@ export class AddressSpace {
     const i = this.regionList.findIndex((r) => va > r.start && va < r.end);
     if (i < 0) return;
     const r = this.regionList[i];
-    const upper: Region = { ...r, start: va, offset: r.offset + (va - r.start) };
+    const upper: Region = { ...r, start: va, offset: r.offset + (va - r.start), source: r.source?.retain(), shm: r.shm?.retain() };
     r.end = va;
     this.regionList.splice(i + 1, 0, upper);
   }
@@ -179,11 +222,30 @@ export class AddressSpace {
   unmap(start: number, end: number): void {
     this.splitAt(start);
     this.splitAt(end);
+    this.writeBack(start, end);
+    const gone: Region[] = [];
     for (let i = this.regionList.length - 1; i >= 0; i--) {
       const r = this.regionList[i];
-      if (r.start >= start && r.end <= end) this.regionList.splice(i, 1);
+      if (r.start >= start && r.end <= end) gone.push(...this.regionList.splice(i, 1));
     }
     this.unmapPages(start, end);
+    for (const r of gone) {
+      r.source?.release();
+      r.shm?.release();
+    }
+  }
+
+  /**
+   * Writes the changed pages of shared file mappings in [start, end) back to their files
+   * (msync, munmap, exit), never past the file's end (shared-pages.ts).
+   */
+  writeBack(start: number, end: number): void {
+    for (const r of this.regionList) {
+      if (!r.shm?.file || r.end <= start || r.start >= end) continue;
+      const from = Math.max(start, r.start);
+      const to = Math.min(end, r.end);
+      r.shm.writeBackRange(r.offset + (from - r.start), r.offset + (to - r.start));
+    }
   }
 
   /** Changes permissions of [start, end); every page of it must be in a region (else ENOMEM, as Linux). */
@@ -195,9 +257,25 @@ export class AddressSpace {
     }
     this.splitAt(start);
     this.splitAt(end);
-    for (const r of this.regionList) if (r.start >= start && r.end <= end) r.prot = prot;
+    const privateRanges: Array<[number, number]> = [];
+    for (const r of this.regionList) {
+      if (r.start >= start && r.end <= end) {
+        r.prot = prot;
+        if (!r.shared) privateRanges.push([r.start, r.end]);
+      }
+    }
+    const isPrivate = (va: number) => privateRanges.some(([a, b]) => va >= a && va < b);
+    const mem = this.machine.memory;
     this.forEachPage(start, end, (va, at) => {
-      const pa = this.descPa(at);
+      let pa = this.descPa(at);
+      // A private page shared with others (the page cache's, or a fork's) becomes this process's own before it is writable.
+      if (prot & Prot.WRITE && isPrivate(va) && this.pmm.refCount(pa) > 1) {
+        const copy = this.pmm.tryAlloc(PageKind.USER);
+        if (copy < 0) throw new SyscallError(Errno.ENOMEM);
+        mem.u8.copyWithin(copy - mem.base, pa - mem.base, pa - mem.base + PAGE_SIZE);
+        this.pmm.free(pa);
+        pa = copy;
+      }
       this.writeDesc(at, pa, prot);
       this.machine.invalidateTlbVa(BigInt(va), this.asid);
     });
@@ -209,7 +287,7 @@ export class AddressSpace {
     for (let i = l.length - 1; i > 0; i--) {
       const a = l[i - 1];
       const b = l[i];
-      if (a.end === b.start && a.prot === b.prot && a.kind === b.kind && a.name === b.name && a.shared === b.shared && !a.data && !b.data && !a.growsDown && !b.growsDown && a.kind !== 'heap') {
+      if (a.end === b.start && a.prot === b.prot && a.kind === b.kind && a.name === b.name && a.shared === b.shared && !a.data && !b.data && !a.source && !b.source && !a.shm && !b.shm && !a.growsDown && !b.growsDown && a.kind !== 'heap') {
         a.end = b.end;
         l.splice(i, 1);
       }
@@ -314,6 +392,13 @@ export class AddressSpace {
     }
   }
 
+  /** Every mapped user page as [va, pa, va, pa, ...] in address order (the debugger's snapshots, kernel/debug/). */
+  mappedPages(): number[] {
+    const out: number[] = [];
+    this.forEachPage(USER_MIN, USER_MAX, (va, at) => out.push(va, this.descPa(at)));
+    return out;
+  }
+
   private unmapPages(start: number, end: number): void {
     let count = 0;
     this.forEachPage(start, end, (va, at) => {
@@ -328,14 +413,17 @@ export class AddressSpace {
   }
 
   /**
-   * fork: copies every region into `child` (an empty address space); private pages are
-   * copied now (no copy-on-write), pages of shared regions are shared (reference counted).
+   * fork: copies every region into `child` (an empty address space); private writable pages
+   * are copied now (no copy-on-write), read-only pages and those of shared regions are shared
+   * (reference counted).
    * Returns false when memory ran out (the child is then partly filled; release it).
    */
   copyInto(child: AddressSpace): boolean {
     child.brkStart = this.brkStart;
     child.brk = this.brk;
-    for (const r of this.regionList) child.regionList.push({ ...r });
+    child.mmapBase = this.mmapBase;
+    child.sigreturnTrampoline = this.sigreturnTrampoline;
+    for (const r of this.regionList) child.regionList.push({ ...r, source: r.source?.retain(), shm: r.shm?.retain() });
     const mem = this.machine.memory;
     let ok = true;
     for (const r of this.regionList) {
@@ -353,6 +441,16 @@ export class AddressSpace {
         }
         if (child.residentPages + child.tablePages >= child.maxPages) {
           ok = false;
+          return;
+        }
+        if (!(r.prot & Prot.WRITE) && this.i32[at] & D_AP_RO) {
+          // A read-only page (program text, the file page cache's): the child maps the same
+          // page; whoever makes it writable later gets a copy first (protect, debugPa).
+          this.pmm.ref(pa);
+          if (!child.mapPage(va, pa, r.prot)) {
+            this.pmm.free(pa);
+            ok = false;
+          }
           return;
         }
         const copy = this.pmm.tryAlloc(PageKind.USER);
@@ -375,14 +473,81 @@ export class AddressSpace {
     return ok;
   }
 
+  /**
+   * mremap's move: the regions of [start, end) go to newStart (which must be free), their
+   * pages with them, unchanged (the same physical pages, no copy). Returns the moved regions.
+   */
+  move(start: number, end: number, newStart: number): Region[] {
+    this.splitAt(start);
+    this.splitAt(end);
+    const delta = newStart - start;
+    const moved: Region[] = [];
+    for (let i = this.regionList.length - 1; i >= 0; i--) {
+      const r = this.regionList[i];
+      if (r.start >= start && r.end <= end) {
+        this.regionList.splice(i, 1);
+        moved.unshift({ ...r, start: r.start + delta, end: r.end + delta, dataVa: r.dataVa === undefined ? undefined : r.dataVa + delta, growsDown: false });
+      }
+    }
+    // Collect first, then map: the old and new ranges may share page tables.
+    const pages: Array<[number, number, number]> = [];
+    this.forEachPage(start, end, (va, at) => pages.push([va, this.i32[at], this.i32[at + 1]]));
+    for (const [va] of pages) {
+      const at = this.leafSlot(va, false);
+      this.i32[at] = 0;
+      this.i32[at + 1] = 0;
+      this.residentPages--;
+    }
+    this.machine.invalidateTlbAsid(this.asid);
+    for (const r of moved) this.addRegion(r);
+    for (const [va, lo, hi] of pages) {
+      const at = this.leafSlot(va + delta, true);
+      if (at < 0) {
+        // No memory for a page table: the page is lost (the region refills it with zeros/file bytes).
+        this.pmm.free((hi & 0xffff) * TWO32 + ((lo & 0xfffff000) >>> 0));
+        continue;
+      }
+      this.i32[at] = lo;
+      this.i32[at + 1] = hi;
+      this.residentPages++;
+    }
+    return moved;
+  }
+
+  /**
+   * MREMAP_DONTUNMAP: moves [start, end) with its pages like move(), but the old range stays
+   * mapped, empty: its next touch gives zeros (private anonymous memory), the file's bytes, or
+   * the shared object's pages again.
+   */
+  moveLeavingEmpty(start: number, end: number, newStart: number): Region[] {
+    this.splitAt(start);
+    this.splitAt(end);
+    const stay = this.regionList
+      .filter((r) => r.start >= start && r.end <= end)
+      .map((r) => ({ ...r, source: r.source?.retain(), shm: r.shm?.retain() }));
+    const moved = this.move(start, end, newStart);
+    for (const r of stay) this.addRegion(r);
+    return moved;
+  }
+
+  /** Makes region r end at newEnd (mremap growing in place; the range after it must be free). */
+  extend(r: Region, newEnd: number): void {
+    r.end = newEnd;
+  }
+
   /** Drops the pages of [start, end) but keeps the regions (MADV_DONTNEED): the next touch refills them. */
   discard(start: number, end: number): void {
+    // A shared file mapping's stores are the file's: they stay (Linux keeps them in the page cache).
+    this.writeBack(start, end);
     this.unmapPages(start, end);
   }
 
   /** Frees every page and table. The address space is unusable afterwards. */
   release(): void {
     if (this.released) return;
+    this.writeBack(0, USER_MAX);
+    for (const r of this.regionList) r.source?.release();
+    const objects = this.regionList.map((r) => r.shm);
     this.released = true;
     const freeTable = (table: number, level: number): void => {
       for (let i = 0; i < 512; i++) {
@@ -395,6 +560,7 @@ export class AddressSpace {
       this.pmm.free(table);
     };
     freeTable(this.root, 0);
+    for (const shm of objects) shm?.release();
     this.residentPages = 0;
     this.tablePages = 0;
     this.regionList.length = 0;
@@ -415,7 +581,36 @@ export class AddressSpace {
     if (!r || (r.prot & access) !== access) return FaultResult.SEGV;
     const page = pageDown(va);
     if (this.lookup(page) >= 0) return FaultResult.SEGV; // present: a permission fault
-    return this.populate(r, page) ? FaultResult.HANDLED : FaultResult.OOM;
+    if (!faultsAround(r)) return this.populate(r, page) ? FaultResult.HANDLED : FaultResult.OOM;
+    const window = FAULT_AROUND_PAGES * PAGE_SIZE;
+    const from = Math.max(r.start, page - (page % window));
+    const to = Math.min(r.end, from - (from % window) + window);
+    this.readWindow = r.source ? { source: r.source, offset: r.offset + (from - r.start), length: to - from, bytes: null } : null;
+    try {
+      if (!this.populate(r, page)) return FaultResult.OOM;
+      // The neighbours are a bonus: memory running out or a limit stops them, not the access.
+      for (let at = from; at < to; at += PAGE_SIZE) {
+        if (at !== page && this.lookup(at) < 0 && !this.populate(r, at)) break;
+      }
+    } finally {
+      this.readWindow = null;
+    }
+    return FaultResult.HANDLED;
+  }
+
+  /** During fault-around: the window of the region's file, read once when a page of it is first needed. */
+  private readWindow: { source: MappingSource; offset: number; length: number; bytes: Uint8Array | null } | null = null;
+
+  /** A page of a file mapping's bytes (shorter at the file's end), from the fault-around window when it holds them. */
+  private filePage(source: MappingSource, offset: number): Uint8Array {
+    const w = this.readWindow;
+    try {
+      if (w === null || w.source !== source || offset < w.offset || offset + PAGE_SIZE > w.offset + w.length) return source.readAt(offset, PAGE_SIZE);
+      w.bytes ??= source.readAt(w.offset, w.length);
+      return w.bytes.subarray(offset - w.offset, offset - w.offset + PAGE_SIZE);
+    } catch {
+      return new Uint8Array(0);
+    }
   }
 
   private growStack(va: number): Region | undefined {
@@ -434,9 +629,38 @@ export class AddressSpace {
   /** Allocates, fills and maps the page at `page` for region r. */
   populate(r: Region, page: number): boolean {
     if (this.residentPages + this.tablePages >= this.maxPages) return false;
+    if (r.shm) {
+      const pa = r.shm.page(r.offset + (page - r.start));
+      if (pa < 0) return false;
+      if (!this.mapPage(page, pa, r.prot)) {
+        this.pmm.free(pa);
+        return false;
+      }
+      return true;
+    }
+    const inode = r.source?.inode;
+    if (inode && !r.shared && !(r.prot & Prot.WRITE)) {
+      // Read-only private file page: the one copy every process mapping this file shares.
+      const source = r.source!;
+      const offset = r.offset + (page - r.start);
+      const shared = pageCacheOf(this.pmm).page(inode, `${inode.size()}:${inode.mtimeMs}`, offset, (pa) => {
+        const bytes = this.filePage(source, offset);
+        this.machine.memory.u8.fill(0, pa - this.machine.memory.base, pa - this.machine.memory.base + PAGE_SIZE);
+        if (bytes.length) this.machine.memory.write(pa, bytes.subarray(0, PAGE_SIZE));
+      });
+      if (shared < 0) return false;
+      if (!this.mapPage(page, shared, r.prot)) {
+        this.pmm.free(shared);
+        return false;
+      }
+      return true;
+    }
     const pa = this.pmm.tryAlloc(PageKind.USER);
     if (pa < 0) return false;
-    if (r.data && r.dataVa !== undefined) {
+    if (r.source) {
+      const bytes = this.filePage(r.source, r.offset + (page - r.start));
+      if (bytes.length) this.machine.memory.write(pa, bytes.subarray(0, PAGE_SIZE));
+    } else if (r.data && r.dataVa !== undefined) {
       const from = Math.max(page, r.dataVa);
       const to = Math.min(page + PAGE_SIZE, r.dataVa + r.data.length);
       if (to > from) this.machine.memory.write(pa + (from - page), r.data.subarray(from - r.dataVa, to - r.dataVa));
@@ -468,6 +692,38 @@ export class AddressSpace {
     return this.lookup(page) + (va - page);
   }
 
+  /**
+   * Physical address for a debugger's access to va (ptrace's FOLL_FORCE, kernel/debug/):
+   * the page is faulted in whatever its protection, so gdb can read and patch read-only
+   * text; a write to a page other owners share (the file page cache, another process's
+   * copy) first gives this address space a private copy, so a breakpoint never lands in
+   * another process. -1 when nothing is mapped there (or memory ran out).
+   */
+  debugPa(va: number, write: boolean): number {
+    if (!(va >= USER_MIN && va < USER_MAX)) return -1;
+    const page = pageDown(va);
+    const r = this.findRegion(va);
+    let pa = this.lookup(page);
+    if (pa < 0) {
+      if (!r || !this.populate(r, page)) return -1;
+      pa = this.lookup(page);
+      if (pa < 0) return -1;
+    }
+    if (write && r && !r.shared && this.pmm.refCount(pa) > 1) {
+      const copy = this.pmm.tryAlloc(PageKind.USER);
+      if (copy < 0) return -1;
+      const mem = this.machine.memory;
+      mem.write(copy, mem.u8.subarray(pa - mem.base, pa - mem.base + PAGE_SIZE));
+      const at = this.leafSlot(page, false);
+      this.i32[at] = (this.i32[at] & 0xfff) | ((copy % TWO32) & 0xfffff000);
+      this.i32[at + 1] = (this.i32[at + 1] & ~0xffff) | Math.floor(copy / TWO32);
+      this.pmm.free(pa);
+      this.machine.invalidateTlbVa(BigInt(page), this.asid);
+      pa = copy;
+    }
+    return pa + (va - page);
+  }
+
   // ---- /proc support -------------------------------------------------------------------
 
   /** The regions in /proc/<pid>/maps format. */
@@ -488,6 +744,9 @@ export class AddressSpace {
  * permissions; a bad pointer throws SyscallError(EFAULT), exhausted memory ENOMEM.
  */
 export class ProcessMemory implements UserMemory {
+  /** Told of every write the kernel made (a recording's memory effects of system calls, kernel/debug/recording.ts). */
+  onWrite: ((addr: number, data: Uint8Array) => void) | null = null;
+
   constructor(readonly vm: AddressSpace) {}
 
   private pa(va: number, write: boolean): number {
@@ -534,6 +793,7 @@ export class ProcessMemory implements UserMemory {
       mem.write(pas[i], data.subarray(done, done + pas[i + 1]));
       done += pas[i + 1];
     }
+    if (this.onWrite) this.onWrite(addr, data);
   }
 
   readCString(addr: number, max = 4096): string {

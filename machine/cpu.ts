@@ -20,7 +20,10 @@ import { EC, FSC, AccessKind, Vector, EXCEPTION_TAKEN } from './exceptions.js';
 import { PhysicalMemory, PAGE_SHIFT } from './memory.js';
 import { Mmu, Perm, TLB_MASK, type TranslationRegime } from './mmu.js';
 import { Sys } from './sysregs.js';
-import { Translator, defaultTranslationSettings, type Block } from './translator.js';
+import { defaultThreshold, defaultTranslationSettings, type Block, type BlockCompiler, type Tier } from './jit/block.js';
+import { CodeCache } from './jit/code-cache.js';
+import { Translator } from './jit/js-translator.js';
+import { WasmTranslator } from './jit/wasm-translator.js';
 
 export const enum StopReason {
   /** The instruction budget ran out. */
@@ -57,6 +60,12 @@ const TWO32 = 4294967296;
 export const COUNTER_FREQUENCY = 62_500_000;
 /** In free-running mode, how many instructions run between looks at the host clock. */
 const SLICE = 16384;
+/**
+ * The translating tiers' code cache bound: at most this many compiled blocks are live. A
+ * wasm block's code is ~1-3 KiB of machine code (plus its share of a module), a JS block's
+ * similar, so the cache stays within some tens of MiB; stdcheck compiles ~1,200.
+ */
+const MAX_LIVE_BLOCKS = 16384;
 /** Internal stop reason: end the current slice so run() looks at interrupts again, then go on. */
 const RECHECK = 99;
 
@@ -65,10 +74,14 @@ export interface CpuOptions {
   deterministic?: boolean;
   /** Return from run() when an exception is taken (a host kernel handles it). Default true. */
   stopOnException?: boolean;
-  /** Compile hot basic blocks to JavaScript (translator.ts). Default on (AKUMA_TRANSLATE=0 turns it off). */
+  /** Compile hot basic blocks (jit/). Default on (AKUMA_TRANSLATE=0 turns it off). */
   translate?: boolean;
   /** Interpreted entries of a block start before it is compiled (0 = compile at once). */
   translateThreshold?: number;
+  /** Which tier compiles hot blocks: 'wasm' (default) or 'js' (AKUMA_TIER=js). */
+  tier?: Tier;
+  /** Most compiled blocks kept at once; past it every block is dropped and hot code compiles again. */
+  maxBlocks?: number;
 }
 
 export class Cpu implements TranslationRegime {
@@ -77,9 +90,9 @@ export class Cpu implements TranslationRegime {
   readonly decoder: Decoder;
 
   /** General registers as lo/hi pairs; see the file comment for slots 31..33. */
-  readonly x = new Int32Array(34 * 2);
+  readonly x: Int32Array;
   /** SIMD&FP registers V0..V31, four 32-bit words each, least significant first. */
-  readonly v = new Int32Array(32 * 4);
+  readonly v: Int32Array;
   /** System registers as lo/hi pairs, indexed by Sys. */
   readonly sys = new Int32Array(Sys.COUNT * 2);
 
@@ -132,14 +145,8 @@ export class Cpu implements TranslationRegime {
   mairLo = 0;
   mairHi = 0;
 
-  // Per physical page index of RAM. Allocated at full length up front: filled sparsely,
-  // V8 would turn them into hash tables, and every fetch from a new page would look up three.
-  /** Decoded op numbers per physical page index of RAM. */
-  private readonly decoded: (Uint16Array | undefined)[];
-  /** Translated blocks per physical page index, by word offset in the page (with the translator). */
-  private readonly blocks: ((Block | undefined)[] | undefined)[];
-  /** Interpreted entries per block start, per physical page index, until it is compiled. */
-  private readonly blockHits: (Uint16Array | undefined)[];
+  /** Decoded instructions, compiled blocks and hit counters per physical page (jit/code-cache.ts). */
+  private readonly code: CodeCache;
   /**
    * Cached translation of the page the PC is in. fetchLo = 1 means none; translated
    * blocks read it after a store to notice that their own page was written.
@@ -152,12 +159,22 @@ export class Cpu implements TranslationRegime {
   private fetchBlocks: (Block | undefined)[] = [];
   private fetchHits: Uint16Array = new Uint16Array(1024);
   /** The translating tier, or null when instructions are only interpreted. */
-  readonly translator: Translator | null;
+  readonly translator: BlockCompiler | null;
   private readonly translateThreshold: number;
+  /** The code cache's bound, in compiled blocks (see MAX_LIVE_BLOCKS). */
+  readonly maxBlocks: number;
+  /** translator.compiled when the blocks were last all dropped. */
+  private compiledAtClear = 0;
   /** The PC of the instruction that took the last exception (counts a block's retired instructions). */
   exceptionPcLo = 0;
   /** Instructions of the completed iterations of a translated block looping onto itself (else 0). */
   loopRetired = 0;
+  /**
+   * Set by the wasm tier before anything that may take an exception: the instructions the
+   * running compiled code retired before the current one (its regions chain blocks, so the
+   * count cannot be derived from the entry block's PC); -1 otherwise.
+   */
+  tierRetired = -1;
 
   private stopReason = -1;
   private stopRequested = false;
@@ -165,17 +182,24 @@ export class Cpu implements TranslationRegime {
 
   constructor(memory: PhysicalMemory, tables: readonly (readonly Encoding[])[], options: CpuOptions = {}) {
     this.memory = memory;
+    // In the machine-state area of the memory, where the wasm tier loads and stores them.
+    this.x = new Int32Array(memory.buffer, memory.allocState(34 * 8), 34 * 2);
+    this.v = new Int32Array(memory.buffer, memory.allocState(32 * 16), 32 * 4);
     this.mmu = new Mmu(memory);
-    const pages = memory.size >>> PAGE_SHIFT;
-    this.decoded = new Array<Uint16Array | undefined>(pages).fill(undefined);
-    this.blocks = new Array<(Block | undefined)[] | undefined>(pages).fill(undefined);
-    this.blockHits = new Array<Uint16Array | undefined>(pages).fill(undefined);
     this.decoder = new Decoder(tables, (cpu) => cpu.undefinedInstruction());
     this.deterministic = options.deterministic ?? false;
     this.stopOnException = options.stopOnException ?? true;
     const settings = defaultTranslationSettings();
-    this.translator = options.translate ?? settings.enabled ? new Translator(this.decoder) : null;
-    this.translateThreshold = Math.min(0xffff, options.translateThreshold ?? settings.threshold);
+    const tier = options.tier ?? settings.tier;
+    this.translateThreshold = Math.min(0xffff, options.translateThreshold ?? settings.threshold ?? defaultThreshold(tier));
+    this.translator =
+      (options.translate ?? settings.enabled)
+        ? tier === 'wasm'
+          ? new WasmTranslator(this, this.decoder, this.translateThreshold === 0 ? 1 : undefined)
+          : new Translator(this.decoder)
+        : null;
+    this.code = new CodeCache(memory, this.translator !== null);
+    this.maxBlocks = options.maxBlocks ?? MAX_LIVE_BLOCKS;
     memory.onCodeWrite = (page) => this.dropDecodedPage(page);
     this.reset();
   }
@@ -527,9 +551,15 @@ export class Cpu implements TranslationRegime {
       // Instructions before the faulting one retired: those of earlier blocks and
       // interpreted instructions (retiredInSlice, or blockBase in a block, whose last
       // instruction adds to retiredInSlice), plus the block's own.
-      i = this.blockLo === 1 ? this.retiredInSlice : this.blockBase + this.loopRetired + ((this.exceptionPcLo - this.blockLo) >>> 2);
+      i =
+        this.blockLo === 1
+          ? this.retiredInSlice
+          : this.tierRetired >= 0
+            ? this.blockBase + this.tierRetired
+            : this.blockBase + this.loopRetired + ((this.exceptionPcLo - this.blockLo) >>> 2);
       this.blockLo = 1;
       this.loopRetired = 0;
+      this.tierRetired = -1;
       this.icount += i;
       this.retiredInSlice = 0;
       if (e === EXCEPTION_TAKEN) return;
@@ -584,8 +614,20 @@ export class Cpu implements TranslationRegime {
     const block = this.fetchBlocks[index];
     if ((block === undefined || block.lo !== pcLo || block.hi !== this.pcHi) && this.fetchHits[index]++ >= this.translateThreshold) {
       this.fetchHits[index] = 0;
-      this.fetchBlocks[index] = this.translator!.compile(this.memory.i32, this.fetchOff >> 2, this.fetchOps, pcLo, this.pcHi);
-      return 0;
+      const compiled = this.translator!.compile(this.memory.i32, this.fetchOff >> 2, this.fetchOps, pcLo, this.pcHi, this.fetchBlocks, this.fetchHits);
+      if (this.translator!.compiled - this.compiledAtClear > this.maxBlocks) {
+        // The bound: drop every block (their functions and modules become garbage) and
+        // start again from the hot code of now, as qemu flushes its whole code buffer.
+        this.code.clearBlocks();
+        this.compiledAtClear = this.translator!.compiled;
+        this.fetchLo = 1;
+        return 0;
+      }
+      if (compiled !== null) {
+        this.fetchBlocks[index] = compiled;
+        return 0;
+      }
+      // Queued for a batch: interpret it meanwhile.
     }
     const insn = this.memory.i32[(this.fetchOff >> 2) + index];
     let op = this.fetchOps[index];
@@ -610,25 +652,12 @@ export class Cpu implements TranslationRegime {
     const slot = this.translate(lo, hi, 4, this.needExec, AccessKind.EXEC);
     const off = slot - (lo & 0xfff);
     const page = off >>> PAGE_SHIFT;
-    let ops = this.decoded[page];
-    if (!ops) {
-      ops = new Uint16Array(1024);
-      this.decoded[page] = ops;
-      this.memory.codePage[page] = 1;
-    }
+    const code = this.code;
+    this.fetchOps = code.ops(page);
     if (this.translator !== null) {
-      let blocks = this.blocks[page];
-      let hits = this.blockHits[page];
-      if (!blocks || !hits) {
-        blocks = new Array<Block | undefined>(1024).fill(undefined);
-        hits = new Uint16Array(1024);
-        this.blocks[page] = blocks;
-        this.blockHits[page] = hits;
-      }
-      this.fetchBlocks = blocks;
-      this.fetchHits = hits;
+      this.fetchBlocks = code.blocksOf(page);
+      this.fetchHits = code.hitsOf(page);
     }
-    this.fetchOps = ops;
     this.fetchOff = off;
     this.fetchLo = lo & 0xfffff000;
     this.fetchHi = hi;
@@ -636,10 +665,7 @@ export class Cpu implements TranslationRegime {
   }
 
   private dropDecodedPage(page: number): void {
-    this.decoded[page] = undefined;
-    this.blocks[page] = undefined;
-    this.blockHits[page] = undefined;
-    this.memory.codePage[page] = 0;
+    this.code.drop(page);
     if (this.fetchOff >>> PAGE_SHIFT === page) this.fetchLo = 1;
   }
 
@@ -673,10 +699,29 @@ export class Cpu implements TranslationRegime {
       slot = mmu.walk(this, lo, hi, this.asid, kind);
       if (slot < 0) this.abort(kind, mmu.faultStatus, lo, hi);
     }
-    const perm = mmu.perm[slot];
+    const watched = mmu.watched[slot];
+    if (watched & need) this.checkWatchpoints(lo, hi, size, kind);
+    const perm = mmu.perm[slot] | watched;
     if ((perm & need) === 0) this.abort(kind, FSC.PERMISSION + mmu.level[slot], lo, hi);
     if (perm & Perm.DEVICE && lo & (size - 1)) this.abort(kind, FSC.ALIGNMENT, lo, hi);
     return mmu.off[slot] + (lo & 0xfff);
+  }
+
+  /**
+   * An EL0 access of `size` bytes at hi:lo on a watched page: one that touches a watchpoint
+   * of its kind takes the Watchpoint exception before it is made (ELR: this instruction,
+   * FAR: the access's address, ISS: WnR and the debug-event DFSC), as the architecture's
+   * synchronous watchpoints do.
+   */
+  private checkWatchpoints(lo: number, hi: number, size: number, kind: AccessKind): void {
+    const va = hi * 4294967296 + (lo >>> 0);
+    const bit = kind === AccessKind.WRITE ? 2 : 1;
+    for (const w of this.mmu.watchpoints) {
+      if (w.kind & bit && va < w.addr + w.length && va + size > w.addr) {
+        this.setSys(Sys.FAR_EL1, lo, hi);
+        this.takeException(EC.WATCHPOINT_LOWER, (bit === 2 ? 1 << 6 : 0) | FSC.DEBUG, this.pcLo, this.pcHi);
+      }
+    }
   }
 
   /** Raises an alignment fault unless hi:lo is aligned to `size` (exclusives, atomics, acquire/release). */

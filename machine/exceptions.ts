@@ -16,6 +16,7 @@ export const enum EC {
   DATA_ABORT_LOWER = 0x24,
   DATA_ABORT_SAME = 0x25,
   SP_ALIGN = 0x26,
+  WATCHPOINT_LOWER = 0x34,
   BRK = 0x3c,
 }
 
@@ -28,6 +29,8 @@ export const enum FSC {
   EXTERNAL = 0x10,
   EXTERNAL_WALK = 0x14,
   ALIGNMENT = 0x21,
+  /** A debug event (a watchpoint), the DFSC of EC 0x34. */
+  DEBUG = 0x22,
 }
 
 /** Offsets from VBAR_EL1 of the vector table's groups and entries. */

@@ -11,6 +11,9 @@ import { Cpu, StopReason, SP, type CpuOptions } from './cpu.js';
 import { A64_TABLES } from './insn/index.js';
 import { PhysicalMemory, DEFAULT_RAM_SIZE } from './memory.js';
 import { Sys, SYSREG_BY_NAME } from './sysregs.js';
+import type { Watchpoint } from './mmu.js';
+
+export { NO_WATCHPOINTS, type Watchpoint } from './mmu.js';
 
 export interface MachineOptions extends CpuOptions {
   /** RAM size in bytes (default 256 MiB). */
@@ -176,6 +179,15 @@ export class Machine {
   }
 
   // ---- TLB maintenance (what TLBI does, for a host kernel) ------------------------------
+
+  /** The data watchpoints (the debug registers' job), for EL0 accesses; an empty list costs nothing. */
+  setWatchpoints(list: readonly Watchpoint[]): void {
+    if (this.cpu.mmu.watchpoints !== list) this.cpu.mmu.setWatchpoints(list);
+  }
+
+  get watchpoints(): readonly Watchpoint[] {
+    return this.cpu.mmu.watchpoints;
+  }
 
   invalidateTlb(): void {
     this.cpu.mmu.invalidateAll();

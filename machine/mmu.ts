@@ -47,29 +47,78 @@ export interface TranslationRegime {
 
 const TWO32 = 4294967296;
 
+/**
+ * A data watchpoint, what a pair of DBGWVRn_EL1/DBGWCRn_EL1 describes (any length here, not
+ * only a doubleword's bytes): EL0 accesses that touch [addr, addr + length) take a
+ * Watchpoint exception (EC 0x34) before they happen. kind: 1 loads, 2 stores, 3 both.
+ */
+export interface Watchpoint {
+  readonly addr: number;
+  readonly length: number;
+  readonly kind: 1 | 2 | 3;
+}
+
+export const NO_WATCHPOINTS: readonly Watchpoint[] = [];
+
 export class Mmu {
   /** Tag: bits [31:12] of the virtual address. -1 marks an empty entry. */
-  readonly vpn = new Int32Array(TLB_SIZE).fill(-1);
+  readonly vpn: Int32Array;
   /** Tag: bits [63:32] of the virtual address. */
-  readonly vhi = new Int32Array(TLB_SIZE);
+  readonly vhi: Int32Array;
   /** ASID the entry belongs to, or -1 for a global (nG=0) entry. */
-  readonly asid = new Int32Array(TLB_SIZE);
-  readonly perm = new Int32Array(TLB_SIZE);
+  readonly asid: Int32Array;
+  readonly perm: Int32Array;
   /** Offset of the physical page in the RAM buffer. */
-  readonly off = new Int32Array(TLB_SIZE);
+  readonly off: Int32Array;
   /** Level of the descriptor that produced the entry (for permission fault syndromes). */
   readonly level = new Int8Array(TLB_SIZE);
+  /**
+   * The EL0 R/W bits an entry lost because its page holds a watchpoint: those accesses miss
+   * the fast check (the interpreter's and the compiled tiers' inline one alike) and reach
+   * Cpu.translateSlow, which checks the watchpoints and then uses perm | watched.
+   */
+  readonly watched = new Int32Array(TLB_SIZE);
+  /** The watchpoints in force (set through setWatchpoints; none costs nothing). */
+  watchpoints: readonly Watchpoint[] = NO_WATCHPOINTS;
 
   /** Set by a walk: the TLB slot filled, or the fault found. */
   faultStatus = 0;
   /** Bumped on every invalidation, so the CPU can drop what it cached from the TLB. */
   generation = 0;
 
-  constructor(private readonly memory: PhysicalMemory) {}
+  /** Buffer offset of the TLB's tables in the machine-state area: vpn, vhi, asid, perm, off (TLB_SIZE int32 each). */
+  readonly tlbBase: number;
+
+  constructor(private readonly memory: PhysicalMemory) {
+    // In the machine-state area, so compiled wasm code can look entries up inline.
+    this.tlbBase = memory.allocState(5 * 4 * TLB_SIZE);
+    const table = (k: number): Int32Array => new Int32Array(memory.buffer, this.tlbBase + k * 4 * TLB_SIZE, TLB_SIZE);
+    this.vpn = table(0).fill(-1);
+    this.vhi = table(1);
+    this.asid = table(2);
+    this.perm = table(3);
+    this.off = table(4);
+  }
 
   invalidateAll(): void {
     this.vpn.fill(-1);
     this.generation++;
+  }
+
+  /** Installs a new set of watchpoints: entries are refilled with the watched bits taken out. */
+  setWatchpoints(list: readonly Watchpoint[]): void {
+    this.watchpoints = list;
+    this.invalidateAll();
+  }
+
+  /** The EL0 R/W bits that watchpoints claim on the page at hi:lo. */
+  private watchedBits(lo: number, hi: number): number {
+    const page = hi * TWO32 + ((lo & 0xfffff000) >>> 0);
+    let bits = 0;
+    for (const w of this.watchpoints) {
+      if (w.addr < page + 4096 && w.addr + w.length > page) bits |= (w.kind & 1 ? Perm.R0 : 0) | (w.kind & 2 ? Perm.W0 : 0);
+    }
+    return bits;
   }
 
   /** TLBI ASIDE1: every non-global entry of an ASID. */
@@ -193,7 +242,9 @@ export class Mmu {
     this.vpn[slot] = lo >>> PAGE_SHIFT;
     this.vhi[slot] = hi;
     this.asid[slot] = asid;
-    this.perm[slot] = perm;
+    const watched = this.watchpoints.length ? this.watchedBits(lo, hi) & perm : 0;
+    this.watched[slot] = watched;
+    this.perm[slot] = perm & ~watched;
     this.off[slot] = off;
     this.level[slot] = level;
     return slot;

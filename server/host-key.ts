@@ -27,7 +27,7 @@ export function loadOrCreateHostKey(dataDir: string): HostKey {
     const tmp = `${path}.tmp-${process.pid}`;
     writeFileSync(tmp, pair.private, { mode: 0o600 });
     renameSync(tmp, path);
-    writeFileSync(`${path}.pub`, `${pair.public}\n`, { mode: 0o644 });
+    writeFileSync(`${path}.pub`, `${pair.public}\n`, { mode: 0o600 });
     created = true;
   }
   chmodSync(path, 0o600);

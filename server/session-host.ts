@@ -4,29 +4,10 @@
  * reaches past them, so the SSH layer can be tested and reasoned about on its own.
  */
 
-import type { Logger } from 'pino';
-
-export interface PtyInfo {
-  term: string;
-  cols: number;
-  rows: number;
-}
-
-export interface ShellOptions {
-  user: string;
-  /** Variables the client sent with `env` requests (e.g. ssh -o SetEnv=FOO=bar). */
-  env: Record<string, string>;
-  /** Set when the client asked for a terminal (ssh -t, interactive logins). */
-  pty: PtyInfo | null;
-  /** Bytes for the client's stdout; false means the client is behind (wait for drain()). */
-  stdout: (data: Uint8Array) => boolean | void;
-  /** Bytes for the client's stderr (merged into stdout by a pty, as a terminal would). */
-  stderr: (data: Uint8Array) => boolean | void;
-  /** Session identifier for logs. */
-  session: string;
-  /** The session's logger (carries session id and user); each command line is logged on it. */
-  logger?: Logger;
-}
+/** What a session is opened with: one type, defined by the shell's session (packages/userland/shell/session.ts). */
+import type { SessionOptions } from '../packages/userland/shell/session.js';
+export type { PtyInfo } from '../packages/userland/shell/session.js';
+export type ShellOptions = SessionOptions;
 
 export interface ShellSession {
   /** Runs one command line (ssh host 'cmd'); resolves with the shell's final status. */
@@ -46,26 +27,15 @@ export interface ShellSession {
   hangup(): void;
 }
 
-export interface FileStat {
-  type: 'file' | 'dir' | 'symlink' | 'other';
-  size: number;
-  mode: number;
-  mtimeMs: number;
-}
+/** Host-side access to the guest file system for SFTP and scp, acting as one user. */
+export type { GuestFiles, GuestFileStat as FileStat } from '../kernel/fs/guest-files.js';
+import type { GuestFiles } from '../kernel/fs/guest-files.js';
 
-/** Host-side access to the guest filesystem, for SFTP and scp. Paths are absolute guest paths. */
-export interface GuestFiles {
-  stat(path: string): FileStat | null;
-  readFile(path: string): Uint8Array;
-  writeFile(path: string, data: Uint8Array, mode?: number): void;
-  list(path: string): { name: string; stat: FileStat }[];
-  mkdir(path: string, mode?: number): void;
-  remove(path: string): void;
-  rmdir(path: string): void;
-  rename(from: string, to: string): void;
-}
+import type { AuthorizedKeys } from './authorized-keys.js';
 
 export interface SessionHost {
+  /** The login name's own authorized_keys in the guest (~/.ssh/authorized_keys), if any. */
+  authorizedKeysOf?(user: string): { keys: AuthorizedKeys | null; problem?: string };
   openShell(options: ShellOptions): ShellSession;
   files(user: string): GuestFiles;
   /** The home directory SFTP starts in. */

@@ -1,59 +1,111 @@
 /**
  * The `sftp` subsystem: SFTP version 3 (what OpenSSH's sftp and scp speak) served from
- * the guest filesystem.
+ * the guest file system, acting as the logged-in user (GuestFiles: the Vfs with the user's
+ * credentials), so SFTP can do exactly what the user's own programs can and reports the
+ * real owners and modes.
  *
- * Files are read whole when opened for reading and written whole when a handle opened
- * for writing is closed, so a guest program never sees a half-uploaded file and the
- * guest disk commits each upload once. Relative paths resolve against the user's home.
+ * Transfers stream: an OPEN is an open file in the guest, each WRITE is written at its
+ * offset as it arrives, each READ reads only what it asks for (at most MAX_READ). Host
+ * memory per transfer is therefore bounded by the SSH channel's window (ssh2's default,
+ * 2 MiB) plus one packet, whatever the file's size, and the guest's limits (quota, ENOSPC,
+ * largest file, permissions) apply at the write that crosses them, as for a guest write.
+ * Relative paths resolve against the user's home.
  */
 
+import { limitSftpPackets, type SftpInput } from './sftp-packet-limit.js';
 import { posix } from 'node:path';
 import ssh2 from 'ssh2';
 import type { Logger } from 'pino';
-import type { FileStat, GuestFiles } from './session-host.js';
+import { Errno, SyscallError, errnoText } from '../kernel/errno.js';
+import { O_APPEND, O_CREAT, O_EXCL, O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY } from '../kernel/fs/constants.js';
+import type { GuestFileHandle, GuestFileStat, GuestFiles } from '../kernel/fs/guest-files.js';
 
 const { STATUS_CODE, OPEN_MODE } = ssh2.utils.sftp;
 
-interface OpenFile {
+/** The most one READ returns (OpenSSH's sftp-server answers up to 256 KiB; clients ask 32-256 KiB). */
+const MAX_READ = 256 * 1024;
+/** The largest SFTP packet read (ssh2's and OpenSSH's 256 KiB); a larger one is refused (sftp-packet-limit.ts). */
+const MAX_SFTP_PACKET = 256 * 1024;
+/** Open handles one SFTP session may hold (a client cannot exhaust the guest's files). */
+const MAX_HANDLES = 256;
+
+interface OpenFileHandle {
   kind: 'file';
   path: string;
-  data: Uint8Array;
-  /** Bytes written so far, when open for writing. */
-  writable: boolean;
-  dirty: boolean;
-  mode: number;
+  file: GuestFileHandle;
 }
-interface OpenDir {
+interface OpenDirHandle {
   kind: 'dir';
   path: string;
-  entries: { name: string; stat: FileStat }[] | null;
+  sent: boolean;
 }
 
-const S_IFREG = 0o100000;
-const S_IFDIR = 0o040000;
-const S_IFLNK = 0o120000;
-
-function attrsOf(stat: FileStat): ssh2.Attributes {
-  const typeBits = stat.type === 'dir' ? S_IFDIR : stat.type === 'symlink' ? S_IFLNK : S_IFREG;
-  const seconds = Math.floor(stat.mtimeMs / 1000);
-  return { mode: typeBits | (stat.mode & 0o7777), uid: 1000, gid: 1000, size: stat.size, atime: seconds, mtime: seconds };
+function attrsOf(stat: GuestFileStat): ssh2.Attributes {
+  return {
+    mode: stat.mode,
+    uid: stat.uid,
+    gid: stat.gid,
+    size: stat.size,
+    atime: Math.floor(stat.atimeMs / 1000),
+    mtime: Math.floor(stat.mtimeMs / 1000),
+  };
 }
 
-function longName(name: string, stat: FileStat): string {
-  const type = stat.type === 'dir' ? 'd' : stat.type === 'symlink' ? 'l' : '-';
+/** `ls -l`'s line, as OpenSSH's sftp-server gives it in READDIR's longname. */
+function longName(name: string, stat: GuestFileStat, names: { user(uid: number): string; group(gid: number): string }): string {
+  const type = { dir: 'd', symlink: 'l', file: '-', other: '?' }[stat.type];
   const bits = 'rwxrwxrwx'
     .split('')
     .map((c, i) => (stat.mode & (1 << (8 - i)) ? c : '-'))
     .join('');
   const date = new Date(stat.mtimeMs).toUTCString().slice(5, 16);
-  return `${type}${bits}    1 user     user     ${String(stat.size).padStart(8)} ${date} ${name}`;
+  return `${type}${bits}    1 ${names.user(stat.uid).padEnd(8)} ${names.group(stat.gid).padEnd(8)} ${String(stat.size).padStart(8)} ${date} ${name}`;
+}
+
+/** Names of uids and gids from the guest's /etc/passwd and /etc/group (numbers when unknown). */
+function nameTables(files: GuestFiles): { user(uid: number): string; group(gid: number): string } {
+  const table = (path: string) => {
+    const map = new Map<number, string>();
+    try {
+      for (const line of new TextDecoder().decode(files.readFile(path)).split('\n')) {
+        const f = line.split(':');
+        if (f.length >= 3 && f[0]) map.set(Number(f[2]), f[0]);
+      }
+    } catch {
+      // Unreadable: numbers will do.
+    }
+    return map;
+  };
+  const users = table('/etc/passwd');
+  const groups = table('/etc/group');
+  return { user: (uid) => users.get(uid) ?? String(uid), group: (gid) => groups.get(gid) ?? String(gid) };
+}
+
+function openFlags(pflags: number): number {
+  const read = (pflags & OPEN_MODE.READ) !== 0;
+  const write = (pflags & (OPEN_MODE.WRITE | OPEN_MODE.APPEND)) !== 0;
+  let flags = read && write ? O_RDWR : write ? O_WRONLY : O_RDONLY;
+  if (pflags & OPEN_MODE.APPEND) flags |= O_APPEND;
+  if (pflags & OPEN_MODE.CREAT) flags |= O_CREAT;
+  if (pflags & OPEN_MODE.TRUNC) flags |= O_TRUNC;
+  if (pflags & OPEN_MODE.EXCL) flags |= O_EXCL;
+  return flags;
 }
 
 export function serveSftp(sftp: ssh2.SFTPWrapper, files: GuestFiles, home: string, log: Logger): void {
-  const handles = new Map<number, OpenFile | OpenDir>();
+  // A packet over what ssh2 reads is answered with a failure instead of closing the channel.
+  limitSftpPackets(sftp as unknown as SftpInput, MAX_SFTP_PACKET, (type, id, bytes) => {
+    log.info({ type, id, bytes, limit: MAX_SFTP_PACKET }, 'sftp packet refused: over 256 KiB');
+    sftp.status(id, STATUS_CODE.FAILURE, `packet of ${bytes} bytes refused: over the SFTP limit of ${MAX_SFTP_PACKET} bytes`);
+  });
+  const handles = new Map<number, OpenFileHandle | OpenDirHandle>();
   let nextHandle = 1;
   const resolve = (p: string) => posix.normalize(posix.isAbsolute(p) ? p : posix.join(home, p || '.'));
-  const newHandle = (h: OpenFile | OpenDir) => {
+  const newHandle = (h: OpenFileHandle | OpenDirHandle) => {
+    if (handles.size >= MAX_HANDLES) {
+      if (h.kind === 'file') h.file.close();
+      throw new SyscallError(Errno.EMFILE, `too many open handles (at most ${MAX_HANDLES})`);
+    }
     const id = nextHandle++;
     handles.set(id, h);
     const buf = Buffer.alloc(4);
@@ -67,52 +119,50 @@ export function serveSftp(sftp: ssh2.SFTPWrapper, files: GuestFiles, home: strin
     try {
       fn();
     } catch (err) {
-      const message = (err as Error).message ?? String(err);
-      const code = /ENOENT|not found|no such/i.test(message)
-        ? STATUS_CODE.NO_SUCH_FILE
-        : /EACCES|EPERM|permission|read-only|EROFS/i.test(message)
-          ? STATUS_CODE.PERMISSION_DENIED
-          : STATUS_CODE.FAILURE;
+      const errno = err instanceof SyscallError ? err.errno : null;
+      const code =
+        errno === Errno.ENOENT || errno === Errno.ENOTDIR
+          ? STATUS_CODE.NO_SUCH_FILE
+          : errno === Errno.EACCES || errno === Errno.EPERM || errno === Errno.EROFS
+            ? STATUS_CODE.PERMISSION_DENIED
+            : STATUS_CODE.FAILURE;
+      const message = errno !== null ? (err as Error).message.includes(' ') ? (err as Error).message : errnoText(errno) : (err as Error).message;
       log.debug({ err: message }, 'sftp request failed');
-      sftp.status(reqid, code, message);
+      try {
+        sftp.status(reqid, code, message);
+      } catch {
+        // The channel is gone.
+      }
     }
   };
 
   sftp.on('REALPATH', (reqid, path) =>
     guard(reqid, () => {
       const p = resolve(path);
-      const stat = files.stat(p);
-      sftp.name(reqid, [{ filename: p, longname: stat ? longName(p, stat) : p, attrs: stat ? attrsOf(stat) : ({} as ssh2.Attributes) }]);
+      const stat = files.stat(p, true);
+      const real = stat ? files.realpath(p) : p;
+      sftp.name(reqid, [{ filename: real, longname: stat ? longName(real, stat, nameTables(files)) : real, attrs: stat ? attrsOf(stat) : ({} as ssh2.Attributes) }]);
     }),
   );
-  const statRequest = (reqid: number, path: string) =>
+  const statRequest = (follow: boolean) => (reqid: number, path: string) =>
     guard(reqid, () => {
-      const stat = files.stat(resolve(path));
-      if (!stat) sftp.status(reqid, STATUS_CODE.NO_SUCH_FILE, 'No such file');
+      const stat = files.stat(resolve(path), follow);
+      if (!stat) sftp.status(reqid, STATUS_CODE.NO_SUCH_FILE, 'No such file or directory');
       else sftp.attrs(reqid, attrsOf(stat));
     });
-  sftp.on('STAT', statRequest);
-  sftp.on('LSTAT', statRequest);
+  sftp.on('STAT', statRequest(true));
+  sftp.on('LSTAT', statRequest(false));
 
-  sftp.on('OPEN', (reqid, filename, flags, attrs) =>
+  sftp.on('OPEN', (reqid, filename, pflags, attrs) =>
     guard(reqid, () => {
       const path = resolve(filename);
-      const existing = files.stat(path);
-      const writing = (flags & OPEN_MODE.WRITE) !== 0 || (flags & OPEN_MODE.APPEND) !== 0;
-      if (existing?.type === 'dir') throw new Error(`EISDIR: ${path} is a directory`);
-      if (!writing) {
-        if (!existing) throw new Error(`ENOENT: ${path} not found`);
-        sftp.handle(reqid, newHandle({ kind: 'file', path, data: files.readFile(path), writable: false, dirty: false, mode: existing.mode }));
-        return;
+      const mode = attrs?.mode !== undefined ? attrs.mode & 0o7777 : 0o644;
+      const file = files.open(path, openFlags(pflags), mode);
+      if (file.stat().type === 'dir') {
+        file.close();
+        throw new SyscallError(Errno.EISDIR, `${path}: Is a directory`);
       }
-      if (existing && flags & OPEN_MODE.EXCL) throw new Error(`EEXIST: ${path} exists`);
-      if (!existing && !(flags & OPEN_MODE.CREAT)) throw new Error(`ENOENT: ${path} not found`);
-      const keep = existing && !(flags & OPEN_MODE.TRUNC);
-      const data = keep ? files.readFile(path) : new Uint8Array(0);
-      const mode = attrs?.mode !== undefined ? attrs.mode & 0o7777 : existing?.mode ?? 0o644;
-      // Create (or truncate) right away so the file exists as the client expects.
-      if (!keep) files.writeFile(path, data, mode);
-      sftp.handle(reqid, newHandle({ kind: 'file', path, data, writable: true, dirty: false, mode }));
+      sftp.handle(reqid, newHandle({ kind: 'file', path, file }));
     }),
   );
 
@@ -120,24 +170,17 @@ export function serveSftp(sftp: ssh2.SFTPWrapper, files: GuestFiles, home: strin
     guard(reqid, () => {
       const h = lookup(handle);
       if (!h || h.kind !== 'file') return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
-      if (offset >= h.data.length) return sftp.status(reqid, STATUS_CODE.EOF);
-      sftp.data(reqid, Buffer.from(h.data.subarray(offset, Math.min(h.data.length, offset + length))));
+      const data = h.file.pread(offset, Math.min(length, MAX_READ));
+      if (data.length === 0) return sftp.status(reqid, STATUS_CODE.EOF);
+      sftp.data(reqid, Buffer.from(data.buffer, data.byteOffset, data.length));
     }),
   );
 
   sftp.on('WRITE', (reqid, handle, offset, data) =>
     guard(reqid, () => {
       const h = lookup(handle);
-      if (!h || h.kind !== 'file' || !h.writable) return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
-      const end = offset + data.length;
-      if (end > h.data.length) {
-        // Grow geometrically so a sequential upload of N chunks copies O(N) bytes.
-        const grown = new Uint8Array(Math.max(end, Math.min(h.data.length * 2, end + (64 << 20))));
-        grown.set(h.data);
-        h.data = grown.subarray(0, end);
-      }
-      h.data.set(data, offset);
-      h.dirty = true;
+      if (!h || h.kind !== 'file') return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
+      h.file.pwrite(offset, data);
       sftp.status(reqid, STATUS_CODE.OK);
     }),
   );
@@ -146,30 +189,35 @@ export function serveSftp(sftp: ssh2.SFTPWrapper, files: GuestFiles, home: strin
     guard(reqid, () => {
       const h = lookup(handle);
       if (!h) return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
-      if (h.kind === 'file') sftp.attrs(reqid, attrsOf({ type: 'file', size: h.data.length, mode: h.mode, mtimeMs: Date.now() }));
-      else statRequest(reqid, h.path);
+      if (h.kind === 'file') sftp.attrs(reqid, attrsOf(h.file.stat()));
+      else statRequest(true)(reqid, h.path);
     }),
   );
 
-  const setstat = (reqid: number, path: string, attrs: ssh2.Attributes) =>
-    guard(reqid, () => {
-      if (attrs.mode !== undefined) {
-        const stat = files.stat(path);
-        if (!stat) throw new Error(`ENOENT: ${path} not found`);
-        if (stat.type === 'file') files.writeFile(path, files.readFile(path), attrs.mode & 0o7777);
+  /** SETSTAT: mode and size; times and owners are accepted and left as they are. */
+  const setstat = (path: string, file: GuestFileHandle | null, attrs: ssh2.Attributes) => {
+    if (attrs.mode !== undefined) files.chmod(path, attrs.mode & 0o7777);
+    if (attrs.size !== undefined) {
+      if (file) file.truncate(attrs.size);
+      else {
+        const f = files.open(path, O_WRONLY, 0);
+        try {
+          f.truncate(attrs.size);
+        } finally {
+          f.close();
+        }
       }
-      sftp.status(reqid, STATUS_CODE.OK);
-    });
-  sftp.on('SETSTAT', (reqid, path, attrs) => setstat(reqid, resolve(path), attrs));
-  sftp.on('FSETSTAT', (reqid, handle, attrs) => {
-    const h = lookup(handle);
-    if (h?.kind === 'file' && attrs.mode !== undefined) {
-      h.mode = attrs.mode & 0o7777;
-      h.dirty = h.writable;
-      return sftp.status(reqid, STATUS_CODE.OK);
     }
-    sftp.status(reqid, STATUS_CODE.OK);
-  });
+  };
+  sftp.on('SETSTAT', (reqid, path, attrs) => guard(reqid, () => (setstat(resolve(path), null, attrs), sftp.status(reqid, STATUS_CODE.OK))));
+  sftp.on('FSETSTAT', (reqid, handle, attrs) =>
+    guard(reqid, () => {
+      const h = lookup(handle);
+      if (!h) return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
+      setstat(h.path, h.kind === 'file' ? h.file : null, attrs);
+      sftp.status(reqid, STATUS_CODE.OK);
+    }),
+  );
 
   sftp.on('CLOSE', (reqid, handle) =>
     guard(reqid, () => {
@@ -177,7 +225,7 @@ export function serveSftp(sftp: ssh2.SFTPWrapper, files: GuestFiles, home: strin
       const h = handles.get(id);
       if (!h) return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
       handles.delete(id);
-      if (h.kind === 'file' && h.writable && h.dirty) files.writeFile(h.path, h.data.slice(), h.mode);
+      if (h.kind === 'file') h.file.close();
       sftp.status(reqid, STATUS_CODE.OK);
     }),
   );
@@ -185,10 +233,11 @@ export function serveSftp(sftp: ssh2.SFTPWrapper, files: GuestFiles, home: strin
   sftp.on('OPENDIR', (reqid, path) =>
     guard(reqid, () => {
       const p = resolve(path);
-      const stat = files.stat(p);
-      if (!stat) return sftp.status(reqid, STATUS_CODE.NO_SUCH_FILE, 'No such directory');
+      const stat = files.stat(p, true);
+      if (!stat) return sftp.status(reqid, STATUS_CODE.NO_SUCH_FILE, 'No such file or directory');
       if (stat.type !== 'dir') return sftp.status(reqid, STATUS_CODE.FAILURE, 'Not a directory');
-      sftp.handle(reqid, newHandle({ kind: 'dir', path: p, entries: null }));
+      files.list(p); // the user must be allowed to read it
+      sftp.handle(reqid, newHandle({ kind: 'dir', path: p, sent: false }));
     }),
   );
 
@@ -196,29 +245,47 @@ export function serveSftp(sftp: ssh2.SFTPWrapper, files: GuestFiles, home: strin
     guard(reqid, () => {
       const h = lookup(handle);
       if (!h || h.kind !== 'dir') return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
-      if (h.entries === null) {
-        h.entries = files.list(h.path);
-        const names = h.entries.map((e) => ({ filename: e.name, longname: longName(e.name, e.stat), attrs: attrsOf(e.stat) }));
-        return names.length ? sftp.name(reqid, names) : sftp.status(reqid, STATUS_CODE.EOF);
-      }
-      sftp.status(reqid, STATUS_CODE.EOF);
+      if (h.sent) return sftp.status(reqid, STATUS_CODE.EOF);
+      h.sent = true;
+      const names = nameTables(files);
+      const entries = files.list(h.path).map((e) => ({ filename: e.name, longname: longName(e.name, e.stat, names), attrs: attrsOf(e.stat) }));
+      return entries.length ? sftp.name(reqid, entries) : sftp.status(reqid, STATUS_CODE.EOF);
     }),
   );
 
   sftp.on('REMOVE', (reqid, path) => guard(reqid, () => (files.remove(resolve(path)), sftp.status(reqid, STATUS_CODE.OK))));
   sftp.on('RMDIR', (reqid, path) => guard(reqid, () => (files.rmdir(resolve(path)), sftp.status(reqid, STATUS_CODE.OK))));
   sftp.on('MKDIR', (reqid, path, attrs) =>
-    guard(reqid, () => (files.mkdir(resolve(path), attrs?.mode !== undefined ? attrs.mode & 0o7777 : 0o755), sftp.status(reqid, STATUS_CODE.OK))),
+    guard(reqid, () => (files.mkdir(resolve(path), attrs?.mode !== undefined ? attrs.mode & 0o7777 : 0o777), sftp.status(reqid, STATUS_CODE.OK))),
   );
-  sftp.on('RENAME', (reqid, from, to) => guard(reqid, () => (files.rename(resolve(from), resolve(to)), sftp.status(reqid, STATUS_CODE.OK))));
-  sftp.on('READLINK', (reqid) => sftp.status(reqid, STATUS_CODE.OP_UNSUPPORTED, 'symbolic links are not supported'));
-  sftp.on('SYMLINK', (reqid) => sftp.status(reqid, STATUS_CODE.OP_UNSUPPORTED, 'symbolic links are not supported'));
+  sftp.on('RENAME', (reqid, from, to) =>
+    guard(reqid, () => {
+      // SFTP v3 rename does not overwrite (OpenSSH's sftp-server refuses an existing target).
+      if (files.stat(resolve(to))) throw new SyscallError(Errno.EEXIST, 'File exists');
+      files.rename(resolve(from), resolve(to));
+      sftp.status(reqid, STATUS_CODE.OK);
+    }),
+  );
+  sftp.on('READLINK', (reqid, path) =>
+    guard(reqid, () => {
+      const target = files.readlink(resolve(path));
+      sftp.name(reqid, [{ filename: target, longname: target, attrs: {} as ssh2.Attributes }]);
+    }),
+  );
+  // OpenSSH's sftp sends SYMLINK with its arguments swapped relative to the draft (target first).
+  sftp.on('SYMLINK', (reqid, linkPath, targetPath) => guard(reqid, () => (files.symlink(targetPath, resolve(linkPath)), sftp.status(reqid, STATUS_CODE.OK))));
   sftp.on('error', (err: Error) => log.debug({ err: err.message }, 'sftp stream error'));
+
+  const closeAll = () => {
+    for (const h of handles.values()) if (h.kind === 'file') h.file.close();
+    handles.clear();
+  };
+  sftp.on('close', closeAll);
   // The client is done (EOF): end like OpenSSH's sftp-server exiting, with exit-status 0 and
   // a channel close. Without the close scp and sftp wait forever after their last request;
   // without the status scp reports failure (ssh exits -1).
   sftp.on('end', () => {
-    handles.clear();
+    closeAll();
     sendExitStatus(sftp, 0);
     sftp.end();
   });

@@ -39,6 +39,7 @@ export const S_IFIFO = 0o010000;
 // d_type values of getdents64.
 export const DT_UNKNOWN = 0;
 export const DT_FIFO = 1;
+export const DT_SOCK = 12;
 export const DT_CHR = 2;
 export const DT_DIR = 4;
 export const DT_REG = 8;

@@ -1,12 +1,16 @@
-/** /dev: null, zero, full, random, urandom, tty, and the std{in,out,err} links. */
+/**
+ * /dev: null, zero, full, random, urandom, tty, the std{in,out,err} links, and /dev/pts with
+ * a node for each terminal this machine's processes have, so that ttyname(3) (readlink of
+ * /proc/self/fd/0, then stat of that path) finds the terminal as on Linux.
+ */
 
 import { randomFillSync } from 'node:crypto';
 import { Errno, SyscallError } from '../errno.js';
 import { O_ACCMODE, S_IFCHR, makedev } from './constants.js';
 import { OpenFile, type PollState } from './file.js';
 import { DeviceInode, DirInode, SymlinkInode, type Inode, type Stat } from './inode.js';
-import type { FsProcess } from './process.js';
-import { TtyFile } from './tty.js';
+import type { FsProcess, ProcessInfoSource } from './process.js';
+import { TtyFile, type Tty } from './tty.js';
 
 export const DEVFS_DEV = makedev(0, 5);
 
@@ -95,29 +99,50 @@ class SimpleDevice extends DeviceInode {
   }
 }
 
-/** /dev/tty: the caller's controlling terminal, else the terminal among its fds 0..2. */
+/** /dev/tty: the caller's controlling terminal; ENXIO without one (after setsid, or with no terminal at all), as Linux. */
 class ControllingTty extends DeviceInode {
   constructor(ino: number) {
     super(DEVFS_DEV, ino, 0o666);
     this.rdev = makedev(5, 0);
   }
   open(flags: number, _path: string, proc: FsProcess | null): OpenFile {
-    let tty = proc?.tty ?? null;
-    if (!tty && proc) {
-      for (const fd of [0, 1, 2]) {
-        const f = proc.files.has(fd) ? proc.files.get(fd) : null;
-        if (f instanceof TtyFile) {
-          tty = f.tty;
-          break;
-        }
-      }
-    }
+    const tty = proc?.tty ?? null;
     if (!tty) throw new SyscallError(Errno.ENXIO);
     return new TtyFile(tty, flags & (O_ACCMODE | 0o4000));
   }
 }
 
-export function createDevfs(): DirInode {
+/** A terminal's /dev/pts/N: the same device (dev, ino, rdev) fstat of an fd on it reports. */
+class PtsDevice extends DeviceInode {
+  constructor(readonly tty: Tty, uid: number) {
+    super(PTS_DEV, tty.ino, 0o620, uid, TTY_GID);
+    this.rdev = tty.rdev;
+  }
+  open(flags: number): OpenFile {
+    return new TtyFile(this.tty, flags & (O_ACCMODE | 0o4000));
+  }
+}
+
+/** The devpts file system's device number, as TtyFile.stat reports it. */
+const PTS_DEV = makedev(0, 24);
+/** The tty group, which owns every terminal (as Debian's /etc/group has it). */
+const TTY_GID = 5;
+
+/** /dev/pts from the machine's terminals; one node per terminal while it has processes. */
+function ptsDirectory(source: () => ProcessInfoSource | null): DirInode {
+  const nodes = new WeakMap<Tty, PtsDevice>();
+  return new StaticDir(PTS_DEV, 1, 0o755, () =>
+    (source()?.terminals?.() ?? [])
+      .sort((a, b) => a.tty.index - b.tty.index)
+      .map(({ tty, uid }) => {
+        let node = nodes.get(tty);
+        if (!node || node.uid !== uid) nodes.set(tty, (node = new PtsDevice(tty, uid)));
+        return [String(tty.index), node] as [string, Inode];
+      }),
+  );
+}
+
+export function createDevfs(source: () => ProcessInfoSource | null = () => null): DirInode {
   let ino = 2;
   const entries: Array<[string, Inode]> = [
     ['null', new SimpleDevice(ino++, 'null', 3)],
@@ -129,6 +154,7 @@ export function createDevfs(): DirInode {
     ['stdin', new FixedSymlink(DEVFS_DEV, ino++, () => '/proc/self/fd/0')],
     ['stdout', new FixedSymlink(DEVFS_DEV, ino++, () => '/proc/self/fd/1')],
     ['stderr', new FixedSymlink(DEVFS_DEV, ino++, () => '/proc/self/fd/2')],
+    ['pts', ptsDirectory(source)],
   ];
   return new StaticDir(DEVFS_DEV, 1, 0o755, () => entries);
 }

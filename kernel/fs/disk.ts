@@ -1,16 +1,32 @@
 /**
  * The disk: the root file system stored in the data directory's SQLite database (tables fs_*,
- * next to the package repository's). Directory changes are committed at once, a file's bytes when
- * it is synced or closed, each in one transaction; WAL mode means a server killed at any moment
- * leaves the last committed state. The schema has its own version (fs_meta.schema_version) and
- * migrations run in order at open.
+ * next to the package repository's). Inodes (fs_inodes) are apart from the names that point at
+ * them (fs_dirents: several for a hard-linked file). A file's bytes are fixed-size extents
+ * (fs_extents, see extents.ts) whose bytes are rows of fs_blobs; holes have no row. Directory
+ * changes are committed at once, a file's changed extents and size when it is synced or closed,
+ * each in one transaction; WAL mode means a server killed at any moment leaves the last
+ * committed state (blobs parked by a file not yet synced are unreferenced, and removed at the
+ * next open). The schema has its own version (fs_meta.schema_version) and migrations run in
+ * order at open.
  */
 
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
 import { makedev, type InodeType } from './constants.js';
-import { MemDir, MemFile, MemFs, MemSymlink, type FsStore, type MemInode } from './memfs.js';
+import { EXTENT_SIZE, type ExtentPut, type StoredExtent } from './extents.js';
+import { MemDir, MemFifo, MemFile, MemFs, MemSymlink, type FsStore, type MemInode } from './memfs.js';
 
-export type SqliteDatabase = Database.Database;
+export type SqliteDatabase = BetterSqlite3.Database;
+
+/**
+ * better-sqlite3, loaded when an in-memory disk is first opened: a caller with a data
+ * directory has loaded it already, and `run -L` (whose root is a host directory) never
+ * needs it, so its start does not pay for loading the native module.
+ */
+function inMemoryDatabase(): SqliteDatabase {
+  const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  return new Database(':memory:');
+}
 
 /** Migration i brings the schema from version i to i+1. Append only. */
 const MIGRATIONS: ReadonlyArray<(db: SqliteDatabase) => void> = [
@@ -41,6 +57,54 @@ const MIGRATIONS: ReadonlyArray<(db: SqliteDatabase) => void> = [
       CREATE INDEX fs_dirents_by_ino ON fs_dirents(ino);
       INSERT INTO fs_inodes (ino, type, mode, uid, gid, size, atime, mtime, ctime)
         VALUES (1, 'dir', ${0o755}, 0, 0, 0, unixepoch('subsec') * 1000, unixepoch('subsec') * 1000, unixepoch('subsec') * 1000);
+    `);
+  },
+  // 2: a file's bytes as 64 KiB extents instead of one value (which SQLite caps at 512 MiB and
+  // which every commit rewrote whole). Existing files are split; fs_data goes.
+  (db) => {
+    db.exec(`
+      CREATE TABLE fs_blobs (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+      CREATE TABLE fs_extents (
+        ino INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        blob INTEGER NOT NULL,
+        len INTEGER NOT NULL,
+        PRIMARY KEY (ino, idx)
+      ) WITHOUT ROWID;
+      CREATE INDEX fs_extents_by_blob ON fs_extents(blob);
+    `);
+    const inos = db.prepare('SELECT d.ino AS ino, i.size AS size FROM fs_data d JOIN fs_inodes i ON i.ino = d.ino').all() as Array<{ ino: number; size: number }>;
+    const get = db.prepare('SELECT data FROM fs_data WHERE ino = ?').pluck();
+    const blob = db.prepare('INSERT INTO fs_blobs (data) VALUES (?)');
+    const ext = db.prepare('INSERT INTO fs_extents (ino, idx, blob, len) VALUES (?, ?, ?, ?)');
+    for (const { ino, size } of inos) {
+      const data = get.get(ino) as Buffer;
+      const end = Math.min(size, data.length);
+      for (let off = 0, idx = 0; off < end; off += EXTENT_SIZE, idx++) {
+        const piece = data.subarray(off, Math.min(end, off + EXTENT_SIZE));
+        ext.run(ino, idx, Number(blob.run(piece).lastInsertRowid), piece.length);
+      }
+    }
+    db.exec('DROP TABLE fs_data');
+  },
+  // 3: named pipes (mknod S_IFIFO) are inodes too: the type check admits 'fifo'.
+  (db) => {
+    db.exec(`
+      CREATE TABLE fs_inodes_v3 (
+        ino INTEGER PRIMARY KEY,
+        type TEXT NOT NULL CHECK (type IN ('dir', 'reg', 'lnk', 'fifo')),
+        mode INTEGER NOT NULL,
+        uid INTEGER NOT NULL,
+        gid INTEGER NOT NULL,
+        size INTEGER NOT NULL DEFAULT 0,
+        atime REAL NOT NULL,
+        mtime REAL NOT NULL,
+        ctime REAL NOT NULL,
+        target TEXT
+      );
+      INSERT INTO fs_inodes_v3 SELECT ino, type, mode, uid, gid, size, atime, mtime, ctime, target FROM fs_inodes;
+      DROP TABLE fs_inodes;
+      ALTER TABLE fs_inodes_v3 RENAME TO fs_inodes;
     `);
   },
 ];
@@ -85,11 +149,15 @@ class SqliteStore implements FsStore {
       createInode: db.prepare('INSERT INTO fs_inodes (type, mode, uid, gid, size, atime, mtime, ctime, target) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)'),
       updateMeta: db.prepare('UPDATE fs_inodes SET mode = ?, uid = ?, gid = ?, atime = ?, mtime = ?, ctime = ? WHERE ino = ?'),
       updateSize: db.prepare('UPDATE fs_inodes SET mode = ?, uid = ?, gid = ?, size = ?, atime = ?, mtime = ?, ctime = ? WHERE ino = ?'),
-      writeData: db.prepare('INSERT INTO fs_data (ino, data) VALUES (?, ?) ON CONFLICT(ino) DO UPDATE SET data = excluded.data'),
-      readData: db.prepare('SELECT data FROM fs_data WHERE ino = ?').pluck(),
+      readBlob: db.prepare('SELECT data FROM fs_blobs WHERE id = ?').pluck(),
+      putBlob: db.prepare('INSERT INTO fs_blobs (data) VALUES (?)'),
+      dropBlob: db.prepare('DELETE FROM fs_blobs WHERE id = ?'),
+      putExtent: db.prepare('INSERT INTO fs_extents (ino, idx, blob, len) VALUES (?, ?, ?, ?) ON CONFLICT(ino, idx) DO UPDATE SET blob = excluded.blob, len = excluded.len'),
+      dropExtent: db.prepare('DELETE FROM fs_extents WHERE ino = ? AND idx = ?'),
+      dropBlobsOf: db.prepare('DELETE FROM fs_blobs WHERE id IN (SELECT blob FROM fs_extents WHERE ino = ?)'),
+      dropExtentsOf: db.prepare('DELETE FROM fs_extents WHERE ino = ?'),
       addEntry: db.prepare('INSERT INTO fs_dirents (dir, name, ino) VALUES (?, ?, ?)'),
       removeEntry: db.prepare('DELETE FROM fs_dirents WHERE dir = ? AND name = ?'),
-      deleteData: db.prepare('DELETE FROM fs_data WHERE ino = ?'),
       deleteInode: db.prepare('DELETE FROM fs_inodes WHERE ino = ?'),
     };
   }
@@ -107,16 +175,37 @@ class SqliteStore implements FsStore {
     this.q.updateMeta.run(n.mode, n.uid, n.gid, n.atimeMs, n.mtimeMs, n.ctimeMs, n.ino);
   }
 
-  writeData(n: MemFile, data: Uint8Array): void {
-    this.transaction(() => {
-      this.q.writeData.run(n.ino, Buffer.from(data.buffer, data.byteOffset, data.length));
-      this.q.updateSize.run(n.mode, n.uid, n.gid, data.length, n.atimeMs, n.mtimeMs, n.ctimeMs, n.ino);
-    });
+  updateSize(n: MemFile): void {
+    this.q.updateSize.run(n.mode, n.uid, n.gid, n.size(), n.atimeMs, n.mtimeMs, n.ctimeMs, n.ino);
   }
 
-  readData(ino: number): Uint8Array {
-    const b = this.q.readData.get(ino) as Buffer | undefined;
-    return b ?? new Uint8Array(0);
+  readBlob(id: number): Uint8Array {
+    return (this.q.readBlob.get(id) as Buffer | undefined) ?? new Uint8Array(0);
+  }
+
+  putBlob(data: Uint8Array): number {
+    return Number(this.q.putBlob.run(Buffer.from(data.buffer, data.byteOffset, data.length)).lastInsertRowid);
+  }
+
+  dropBlob(id: number): void {
+    this.q.dropBlob.run(id);
+  }
+
+  commitExtents(ino: number, removed: Array<{ idx: number; blob: number }>, put: ExtentPut[], also: () => void): number[] {
+    return this.transaction(() => {
+      for (const r of removed) {
+        this.q.dropExtent.run(ino, r.idx);
+        this.q.dropBlob.run(r.blob);
+      }
+      const ids = put.map((p) => {
+        const id = p.blob ?? this.putBlob(p.data!);
+        this.q.putExtent.run(ino, p.idx, id, p.len);
+        if (p.old !== undefined && p.old !== id) this.q.dropBlob.run(p.old);
+        return id;
+      });
+      also();
+      return ids;
+    });
   }
 
   addEntry(dir: number, name: string, ino: number): void {
@@ -129,7 +218,8 @@ class SqliteStore implements FsStore {
 
   deleteInode(ino: number): void {
     this.transaction(() => {
-      this.q.deleteData.run(ino);
+      this.q.dropBlobsOf.run(ino);
+      this.q.dropExtentsOf.run(ino);
       this.q.deleteInode.run(ino);
     });
   }
@@ -147,7 +237,7 @@ export const DISK_DEV = makedev(8, 1);
 
 /** Opens (creating or migrating) the disk in `db` and loads its tree. */
 export function openDisk(opts: DiskOptions = {}): MemFs {
-  const db = opts.db ?? new Database(':memory:');
+  const db = opts.db ?? inMemoryDatabase();
   if (!db.memory) db.pragma('journal_mode = WAL');
   const found = migrate(db);
   const store = new SqliteStore(db);
@@ -159,6 +249,14 @@ export function openDisk(opts: DiskOptions = {}): MemFs {
 
 /** Builds the in-memory tree from the tables; repairs what an interrupted run could leave. */
 function load(db: SqliteDatabase, fs: MemFs): void {
+  // Blobs a file parked before its commit, when the server stopped before that commit.
+  db.prepare('DELETE FROM fs_blobs WHERE NOT EXISTS (SELECT 1 FROM fs_extents e WHERE e.blob = fs_blobs.id)').run();
+  const extents = new Map<number, StoredExtent[]>();
+  for (const e of db.prepare('SELECT ino, idx, blob, len FROM fs_extents').iterate() as Iterable<StoredExtent & { ino: number }>) {
+    let list = extents.get(e.ino);
+    if (!list) extents.set(e.ino, (list = []));
+    list.push({ idx: e.idx, blob: e.blob, len: e.len });
+  }
   const rows = db.prepare('SELECT ino, type, mode, uid, gid, size, atime, mtime, ctime, target FROM fs_inodes').all() as InodeRow[];
   const nodes = new Map<number, MemInode>();
   for (const r of rows) {
@@ -169,7 +267,8 @@ function load(db: SqliteDatabase, fs: MemFs): void {
     }
     let node: MemInode;
     if (r.type === 'dir') node = new MemDir(fs, r.ino, r.mode, r.uid, r.gid, null, r.mtime);
-    else if (r.type === 'reg') node = new MemFile(fs, r.ino, r.mode, r.uid, r.gid, r.mtime, r.size, false);
+    else if (r.type === 'reg') node = new MemFile(fs, r.ino, r.mode, r.uid, r.gid, r.mtime, r.size, extents.get(r.ino));
+    else if (r.type === 'fifo') node = new MemFifo(fs, r.ino, r.mode, r.uid, r.gid, r.mtime);
     else node = new MemSymlink(fs, r.ino, r.target ?? '', r.uid, r.gid, r.mtime);
     node.atimeMs = r.atime;
     node.ctimeMs = r.ctime;
@@ -181,12 +280,14 @@ function load(db: SqliteDatabase, fs: MemFs): void {
   for (const e of entries) {
     const dir = nodes.get(e.dir);
     const child = nodes.get(e.ino);
-    if (!(dir instanceof MemDir) || !child || reachable.has(e.ino)) {
+    // A directory has one name; files and symlinks may have several (hard links).
+    if (!(dir instanceof MemDir) || !child || (child instanceof MemDir && reachable.has(e.ino)) || dir.children.has(e.name)) {
       broken.push(e);
       continue;
     }
     dir.children.set(e.name, child);
     if (child instanceof MemDir) child.parent = dir;
+    else child.links++;
     reachable.add(e.ino);
   }
   // Inodes no entry names: files unlinked while open when the server stopped.
@@ -197,7 +298,7 @@ function load(db: SqliteDatabase, fs: MemFs): void {
       for (const e of broken) store.removeEntry(e.dir, e.name);
       for (const ino of orphans) {
         const n = nodes.get(ino);
-        if (n instanceof MemFile) fs.usedBytes -= n.size();
+        if (n instanceof MemFile) fs.usedBytes -= n.allocatedBytes;
         store.deleteInode(ino);
       }
     });

@@ -5,11 +5,15 @@
  */
 
 import { Errno, SyscallError } from '../errno.js';
-import { BLOCKED, type Waitable } from '../syscalls/context.js';
+import { BLOCKED, type Waitable } from '../syscall-abi.js';
 import {
-  DTYPE, O_ACCMODE, O_APPEND, O_NONBLOCK, O_PATH, O_RDONLY, O_WRONLY, SEEK_CUR, SEEK_END, SEEK_SET,
+  DT_SOCK, DTYPE, O_ACCMODE, O_APPEND, O_NONBLOCK, O_PATH, O_RDONLY, O_WRONLY, SEEK_CUR, SEEK_END, SEEK_SET,
 } from './constants.js';
+import {
+  IN_ACCESS, IN_CLOSE_NOWRITE, IN_CLOSE_WRITE, IN_MODIFY, fileClosed, fileOpened, notifyFile, type Dentry,
+} from './fsnotify.js';
 import type { DirInode, FileInode, Inode, Stat } from './inode.js';
+import { releaseFileLocks } from './locks.js';
 import type { FsProcess } from './process.js';
 
 /** The part of a SyscallContext that parks the caller; host callers use hostRead/hostWrite. */
@@ -49,6 +53,8 @@ export abstract class OpenFile {
   refs = 1;
   /** Access mode and status flags (O_APPEND, O_NONBLOCK...); never O_CLOEXEC (that is per fd). */
   flags: number;
+  /** The directory entry it was opened through, for inotify events about it (set by the Vfs). */
+  dentry: Dentry | null = null;
 
   constructor(flags: number, readonly path: string) {
     this.flags = flags;
@@ -146,6 +152,12 @@ export class RegularFile extends OpenFile {
   constructor(readonly node: FileInode, flags: number, path: string) {
     super(flags, path);
     node.opened(this.writable);
+    fileOpened(node);
+  }
+
+  /** inotify: a read gave bytes (IN_ACCESS) or a change was made (IN_MODIFY). */
+  private notify(mask: number): void {
+    notifyFile(this.node, mask, this.dentry);
   }
 
   override get inode(): Inode {
@@ -157,26 +169,49 @@ export class RegularFile extends OpenFile {
   stat(): Stat {
     return this.node.stat();
   }
+  /** The file's bytes, with what shared mappings stored there (MappedPages). */
+  private readFile(offset: number, length: number): Uint8Array {
+    const data = this.node.read(offset, length);
+    this.node.mappedPages?.overlay(offset, data);
+    return data;
+  }
+  private writeFile(offset: number, data: Uint8Array): number {
+    const n = this.node.write(offset, data);
+    this.node.mappedPages?.written(offset, data.subarray(0, n));
+    return n;
+  }
   override read(length: number): Uint8Array {
-    const data = this.node.read(this.offset, length);
+    const data = this.readFile(this.offset, length);
     this.offset += data.length;
+    if (data.length) this.notify(IN_ACCESS);
     return data;
   }
   override write(data: Uint8Array): number {
     if (this.flags & O_APPEND) this.offset = this.node.size();
-    const n = this.node.write(this.offset, data);
+    const n = this.writeFile(this.offset, data);
     this.offset += n;
+    if (n) this.notify(IN_MODIFY);
     return n;
   }
   override pread(offset: number, length: number): Uint8Array {
-    return this.node.read(offset, length);
+    const data = this.readFile(offset, length);
+    if (data.length) this.notify(IN_ACCESS);
+    return data;
   }
   override pwrite(offset: number, data: Uint8Array): number {
     // Linux quirk kept: pwrite on an O_APPEND file appends.
-    return this.node.write(this.flags & O_APPEND ? this.node.size() : offset, data);
+    const n = this.writeFile(this.flags & O_APPEND ? this.node.size() : offset, data);
+    if (n) this.notify(IN_MODIFY);
+    return n;
+  }
+  /** pwritev2 RWF_APPEND: appends whatever the offset. */
+  pwriteAppend(data: Uint8Array): number {
+    const n = this.writeFile(this.node.size(), data);
+    if (n) this.notify(IN_MODIFY);
+    return n;
   }
   override readAt(offset: number, length: number): Uint8Array {
-    return this.node.read(offset, length);
+    return this.readFile(offset, length);
   }
   override seek(offset: number, whence: number): number {
     let base: number;
@@ -184,10 +219,8 @@ export class RegularFile extends OpenFile {
     else if (whence === SEEK_CUR) base = this.offset;
     else if (whence === SEEK_END) base = this.node.size();
     else if (whence === 3 || whence === 4) {
-      // SEEK_DATA / SEEK_HOLE: the whole file is data.
-      const size = this.node.size();
-      if (offset < 0 || offset >= size) throw new SyscallError(Errno.ENXIO);
-      return (this.offset = whence === 3 ? offset : size);
+      // SEEK_DATA / SEEK_HOLE: holes are what the file system left unallocated.
+      return (this.offset = this.node.seekData(offset, whence === 4));
     } else throw new SyscallError(Errno.EINVAL);
     const pos = base + offset;
     if (!Number.isSafeInteger(pos) || pos < 0) throw new SyscallError(Errno.EINVAL);
@@ -195,15 +228,27 @@ export class RegularFile extends OpenFile {
   }
   override truncate(size: number): void {
     this.node.truncate(size);
+    this.node.mappedPages?.truncated(size);
+    this.notify(IN_MODIFY);
+  }
+  /** fallocate(2) changed the file (Linux reports IN_MODIFY for every mode). */
+  allocated(): void {
+    this.notify(IN_MODIFY);
   }
   override sync(): void {
+    this.node.mappedPages?.writeBack();
     this.node.sync();
   }
   override available(): number {
     return Math.max(0, this.node.size() - this.offset);
   }
   protected override closed(): void {
+    releaseFileLocks(this.node, this);
+    if (!(this.flags & O_PATH)) this.notify(this.writable ? IN_CLOSE_WRITE : IN_CLOSE_NOWRITE);
+    // A file system commits at the last close: mapped stores go with it.
+    this.node.mappedPages?.writeBack();
     this.node.released(this.writable);
+    fileClosed(this.node);
   }
 }
 
@@ -216,6 +261,7 @@ export class DirFile extends OpenFile {
   constructor(readonly node: DirInode, flags: number, path: string, private readonly proc: FsProcess | null, parent?: Inode) {
     super(flags, path);
     this.parentIno = parent?.ino ?? node.ino;
+    fileOpened(node);
   }
 
   override get inode(): Inode {
@@ -239,9 +285,10 @@ export class DirFile extends OpenFile {
         { name: '.', ino: this.node.ino, type: DTYPE.dir },
         { name: '..', ino: this.parentIno, type: DTYPE.dir },
       ];
-      for (const [name, child] of this.node.list(this.proc)) list.push({ name, ino: child.ino, type: DTYPE[child.type] });
+      for (const [name, child] of this.node.list(this.proc)) list.push({ name, ino: child.ino, type: child.socket ? DT_SOCK : DTYPE[child.type] });
       this.snapshot = list;
     }
+    if (!(this.flags & O_PATH)) notifyFile(this.node, IN_ACCESS, this.dentry);
     return this.snapshot.slice(index);
   }
   override seek(offset: number, whence: number): number {
@@ -250,6 +297,11 @@ export class DirFile extends OpenFile {
     throw new SyscallError(Errno.EINVAL);
   }
   override sync(): void {}
+  protected override closed(): void {
+    releaseFileLocks(this.node, this);
+    if (!(this.flags & O_PATH)) notifyFile(this.node, IN_CLOSE_NOWRITE, this.dentry);
+    fileClosed(this.node);
+  }
 }
 
 /** Host-side read that waits (in the event loop) instead of blocking a process. */
@@ -302,5 +354,18 @@ export class HostWaiter implements Blocker {
       if (timeoutMs !== undefined) timer = setTimeout(() => done(false), timeoutMs);
       else if (this.queues.length === 0) setImmediate(wake);
     });
+  }
+}
+
+/** An O_PATH|O_NOFOLLOW descriptor of a symlink itself: it names the link (fstat, *at with AT_EMPTY_PATH) and does no I/O. */
+export class LinkPathFile extends OpenFile {
+  constructor(private readonly node: Inode, flags: number, path: string) {
+    super(flags, path);
+  }
+  override get inode(): Inode {
+    return this.node;
+  }
+  stat(): Stat {
+    return this.node.stat();
   }
 }

@@ -13,7 +13,8 @@ export const DEFAULT_MAX_FDS = 1024;
 export class FileTable {
   private slots: Array<Slot | undefined> = [];
 
-  constructor(readonly maxFds = DEFAULT_MAX_FDS) {}
+  /** maxFds: RLIMIT_NOFILE's soft value (kernel/rlimits.ts keeps it in step): no fd at or past it. */
+  constructor(public maxFds = DEFAULT_MAX_FDS) {}
 
   /** The file at fd, or EBADF. */
   get(fd: number): OpenFile {

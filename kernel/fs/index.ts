@@ -1,7 +1,6 @@
 /** The file system's public surface for the rest of the kernel, the shell and the server. */
 
 export * from './constants.js';
-export { WaitQueue } from './waitqueue.js';
 export { Inode, DirInode, FileInode, SymlinkInode, DeviceInode, ROOT, permits, type Stat, type Credentials } from './inode.js';
 export {
   OpenFile, RegularFile, DirFile, HostWaiter, hostRead, hostWrite,

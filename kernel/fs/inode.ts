@@ -5,7 +5,7 @@
  */
 
 import { Errno, SyscallError } from '../errno.js';
-import { R_OK, TYPE_BITS, W_OK, X_OK, type InodeType } from './constants.js';
+import { R_OK, S_IFSOCK, TYPE_BITS, W_OK, X_OK, type InodeType } from './constants.js';
 import { DirFile, RegularFile, type OpenFile } from './file.js';
 import type { FsProcess } from './process.js';
 
@@ -50,6 +50,11 @@ export abstract class Inode {
   uid: number;
   gid: number;
   rdev = 0;
+  /**
+   * The name a bound AF_UNIX socket was given (bind(2) made this node): it stats as S_IFSOCK,
+   * lists as DT_SOCK and opens as ENXIO, as Linux's socket inodes. (Kept while the machine runs.)
+   */
+  socket = false;
   atimeMs: number;
   mtimeMs: number;
   ctimeMs: number;
@@ -67,14 +72,22 @@ export abstract class Inode {
     return 1;
   }
 
+  /** st_blocks (512-byte units actually allocated). */
+  blocks(): number {
+    return Math.ceil(this.size() / 512);
+  }
+
   stat(): Stat {
     const size = this.size();
     return {
-      dev: this.dev, ino: this.ino, mode: TYPE_BITS[this.type] | this.mode, nlink: this.nlink(),
+      dev: this.dev, ino: this.ino, mode: (this.socket ? S_IFSOCK : TYPE_BITS[this.type]) | this.mode, nlink: this.nlink(),
       uid: this.uid, gid: this.gid, rdev: this.rdev, size, blksize: 4096,
-      blocks: Math.ceil(size / 512), atimeMs: this.atimeMs, mtimeMs: this.mtimeMs, ctimeMs: this.ctimeMs,
+      blocks: this.blocks(), atimeMs: this.atimeMs, mtimeMs: this.mtimeMs, ctimeMs: this.ctimeMs,
     };
   }
+
+  /** Writes owner, mode and times to the file system's store, if it has one (chown, utimensat). */
+  persistMeta(): void {}
 
   /** Changes permission bits (the file system persists it). */
   setMode(mode: number): void {
@@ -133,6 +146,14 @@ export abstract class DirInode extends Inode {
   symlink(_name: string, _target: string, _cred: Credentials): Inode {
     throw new SyscallError(Errno.EACCES);
   }
+  /** mknod(S_IFIFO): a named pipe (file systems without them: EPERM, as Linux's). */
+  createFifo(_name: string, _mode: number, _cred: Credentials): Inode {
+    throw new SyscallError(Errno.EPERM);
+  }
+  /** Adds `name` as another link to `node` (link(2)); the Vfs has checked the rules. */
+  link(_name: string, _node: Inode): void {
+    throw new SyscallError(Errno.EPERM);
+  }
   /** Removes a non-directory entry. */
   unlink(_name: string): void {
     throw new SyscallError(Errno.EACCES);
@@ -151,9 +172,28 @@ export abstract class DirInode extends Inode {
   }
 }
 
+/**
+ * The page cache of a file that has MAP_SHARED mappings (kernel/shared-pages.ts): the pages
+ * those mappings map hold the file's current bytes, newer than the file system's copy until
+ * they are written back. Reads and writes through open files go through it (file.ts), so
+ * read(2) sees a store through a mapping at once and a mapping sees a write(2) at once.
+ */
+export interface MappedPages {
+  /** Copies the cached pages' bytes over `data`, the file system's bytes from `offset`. */
+  overlay(offset: number, data: Uint8Array): void;
+  /** A write of `data` at `offset` reached the file system: the cached pages take it too. */
+  written(offset: number, data: Uint8Array): void;
+  /** The file is now `size` bytes long: cached bytes past the end read as zeros. */
+  truncated(size: number): void;
+  /** Writes the pages that differ from the file system's bytes back to it. */
+  writeBack(): void;
+}
+
 /** A regular file whose bytes are addressable by offset. */
 export abstract class FileInode extends Inode {
   readonly type = 'reg' as const;
+  /** Set while the file has shared mappings. */
+  mappedPages: MappedPages | null = null;
 
   /** Up to `length` bytes from `offset` (fewer at end of file). */
   abstract read(offset: number, length: number): Uint8Array;
@@ -163,6 +203,20 @@ export abstract class FileInode extends Inode {
   }
   truncate(_size: number): void {
     throw new SyscallError(Errno.EACCES);
+  }
+  /** fallocate(2) mode 0 / FALLOC_FL_KEEP_SIZE. */
+  allocate(_offset: number, _length: number, _keepSize: boolean): void {
+    throw new SyscallError(Errno.ENOTSUP);
+  }
+  /** fallocate(2) FALLOC_FL_PUNCH_HOLE. */
+  punchHole(_offset: number, _length: number): void {
+    throw new SyscallError(Errno.ENOTSUP);
+  }
+  /** lseek SEEK_DATA (hole false) / SEEK_HOLE (true): the whole file is data unless overridden. */
+  seekData(offset: number, hole: boolean): number {
+    const size = this.size();
+    if (offset < 0 || offset >= size) throw new SyscallError(Errno.ENXIO);
+    return hole ? size : offset;
   }
   /** Commits the data to stable storage (the disk); no-op elsewhere. */
   sync(): void {}

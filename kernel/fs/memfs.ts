@@ -8,27 +8,36 @@
 
 import { Errno, SyscallError } from '../errno.js';
 import type { InodeType } from './constants.js';
+import { ExtentData, checkSize, type BlobStore, type StoredExtent } from './extents.js';
+import { FifoInode } from './fifo.js';
 import { DirInode, FileInode, SymlinkInode, type Credentials, type Inode } from './inode.js';
 
-/** Largest single file. */
-export const MAX_FILE_SIZE = 1 << 30;
+/** memfd seals (F_ADD_SEALS / F_GET_SEALS). */
+export const SEAL_SEAL = 1;
+export const SEAL_SHRINK = 2;
+export const SEAL_GROW = 4;
+export const SEAL_WRITE = 8;
+export const SEAL_FUTURE_WRITE = 16;
+
+/** Largest single file (ext4's with 4 KiB blocks); sparse files may have this size. */
+export const MAX_FILE_SIZE = 2 ** 44;
 
 /** Persistence for a MemFs (implemented by disk.ts). Every call runs inside transaction(). */
-export interface FsStore {
+export interface FsStore extends BlobStore {
   transaction<T>(fn: () => T): T;
   /** Creates an inode row and returns its number. */
   createInode(node: { type: InodeType; mode: number; uid: number; gid: number; atimeMs: number; mtimeMs: number; ctimeMs: number }, target?: string): number;
-  /** Writes mode, owner, times and (for files) size. */
+  /** Writes mode, owner and times. */
   updateMeta(node: MemInode): void;
-  /** Writes a file's bytes and its metadata. */
-  writeData(node: MemFile, data: Uint8Array): void;
-  readData(ino: number): Uint8Array;
+  /** Writes mode, owner, times and size (with a commit of the file's extents). */
+  updateSize(node: MemFile): void;
   addEntry(dir: number, name: string, ino: number): void;
   removeEntry(dir: number, name: string): void;
+  /** Deletes the inode row and its extents. */
   deleteInode(ino: number): void;
 }
 
-export type MemInode = MemDir | MemFile | MemSymlink;
+export type MemInode = MemDir | MemFile | MemSymlink | MemFifo;
 
 export class MemFs {
   readonly root: MemDir;
@@ -39,6 +48,10 @@ export class MemFs {
   fresh = true;
   /** Files with bytes not yet committed to the store. */
   readonly dirty = new Set<MemFile>();
+  /** Where file extents are stored (the disk), or null (tmpfs: extents in memory). */
+  get blobs(): BlobStore | null {
+    return this.store;
+  }
 
   constructor(
     readonly dev: number,
@@ -61,6 +74,20 @@ export class MemFs {
   /** Commits every file with uncommitted bytes (sync(2)). */
   syncAll(): void {
     for (const f of [...this.dirty]) f.sync();
+  }
+
+  /** Inodes in the tree (statfs f_files - f_ffree). */
+  inodeCount(): number {
+    let n = 0;
+    const walk = (d: MemDir): void => {
+      n++;
+      for (const c of d.children.values()) {
+        if (c instanceof MemDir) walk(c);
+        else n++;
+      }
+    };
+    walk(this.root);
+    return n;
   }
 
   charge(delta: number): void {
@@ -90,7 +117,7 @@ export class MemDir extends DirInode {
     return n;
   }
 
-  private touch(): void {
+  touch(): void {
     this.mtimeMs = this.ctimeMs = Date.now();
     this.fs.store?.updateMeta(this);
   }
@@ -104,10 +131,19 @@ export class MemDir extends DirInode {
     return this.fs.tx(() => {
       const now = Date.now();
       const meta = { type: 'reg' as const, mode, uid: cred.uid, gid: cred.gid, atimeMs: now, mtimeMs: now, ctimeMs: now };
-      const f = new MemFile(this.fs, this.fs.allocIno(meta), mode, cred.uid, cred.gid, now, 0, !this.fs.store);
+      const f = new MemFile(this.fs, this.fs.allocIno(meta), mode, cred.uid, cred.gid, now, 0);
       this.attach(name, f);
       return f;
     });
+  }
+
+  /** O_TMPFILE: a file in this file system with no name yet (`linkable`: linkat may name it). */
+  createUnnamed(mode: number, cred: Credentials, linkable: boolean): MemFile {
+    const now = Date.now();
+    const meta = { type: 'reg' as const, mode, uid: cred.uid, gid: cred.gid, atimeMs: now, mtimeMs: now, ctimeMs: now };
+    const f = new MemFile(this.fs, this.fs.allocIno(meta), mode, cred.uid, cred.gid, now, 0);
+    f.linkable = linkable;
+    return f;
   }
 
   override mkdir(name: string, mode: number, cred: Credentials): MemDir {
@@ -132,12 +168,36 @@ export class MemDir extends DirInode {
     });
   }
 
-  /** Adds an existing (store-backed) node under `name`. */
-  attach(name: string, node: MemInode): void {
+  /** mknod(S_IFIFO): a named pipe. */
+  override createFifo(name: string, mode: number, cred: Credentials): MemFifo {
+    this.checkFree(name);
+    return this.fs.tx(() => {
+      const now = Date.now();
+      const meta = { type: 'fifo' as const, mode, uid: cred.uid, gid: cred.gid, atimeMs: now, mtimeMs: now, ctimeMs: now };
+      const f = new MemFifo(this.fs, this.fs.allocIno(meta), mode, cred.uid, cred.gid, now);
+      this.attach(name, f);
+      return f;
+    });
+  }
+
+  /** Adds an existing (store-backed) node under `name`; a new name counts as one more link. */
+  attach(name: string, node: MemInode, newLink = true): void {
     this.children.set(name, node);
     if (node.type === 'dir') node.parent = this;
+    else if (newLink) node.linked();
     this.fs.store?.addEntry(this.ino, name, node.ino);
     this.touch();
+  }
+
+  /** link(2): a second name for a file or symlink of this file system (the Vfs checked the rules). */
+  override link(name: string, node: Inode): void {
+    this.checkFree(name);
+    if (!(node instanceof MemFile || node instanceof MemSymlink || node instanceof MemFifo) || node.fs !== this.fs) throw new SyscallError(Errno.EXDEV);
+    if (node.links === 0 && !(node instanceof MemFile && node.linkable)) throw new SyscallError(Errno.ENOENT);
+    this.fs.tx(() => {
+      this.attach(name, node);
+      this.fs.store?.updateMeta(node);
+    });
   }
 
   override unlink(name: string): void {
@@ -159,9 +219,10 @@ export class MemDir extends DirInode {
   private detach(name: string, child: MemInode): void {
     this.children.delete(name);
     this.fs.store?.removeEntry(this.ino, name);
-    if (child.type === 'reg') child.unlinked();
-    else this.fs.store?.deleteInode(child.ino);
-    if (child.type === 'dir') child.parent = null;
+    if (child.type === 'dir') {
+      this.fs.store?.deleteInode(child.ino);
+      child.parent = null;
+    } else child.unlinked();
     this.touch();
   }
 
@@ -182,8 +243,28 @@ export class MemDir extends DirInode {
       this.children.delete(name);
       this.fs.store?.removeEntry(this.ino, name);
       this.touch();
-      dest.attach(newName, child);
+      dest.attach(newName, child, false);
       child.ctimeMs = Date.now();
+    });
+  }
+
+  /** Swaps entry `name` here with `otherName` in `other` (RENAME_EXCHANGE; both exist). */
+  exchange(name: string, other: MemDir, otherName: string): void {
+    const x = this.children.get(name);
+    const y = other.children.get(otherName);
+    if (!x || !y) throw new SyscallError(Errno.ENOENT);
+    this.fs.tx(() => {
+      this.fs.store?.removeEntry(this.ino, name);
+      this.fs.store?.removeEntry(other.ino, otherName);
+      this.children.set(name, y);
+      other.children.set(otherName, x);
+      this.fs.store?.addEntry(this.ino, name, y.ino);
+      this.fs.store?.addEntry(other.ino, otherName, x.ino);
+      if (y.type === 'dir') y.parent = this;
+      if (x.type === 'dir') x.parent = other;
+      x.ctimeMs = y.ctimeMs = Date.now();
+      this.touch();
+      if (other !== this) other.touch();
     });
   }
 
@@ -191,21 +272,26 @@ export class MemDir extends DirInode {
     super.setMode(mode);
     this.fs.store?.updateMeta(this);
   }
+
+  override persistMeta(): void {
+    this.fs.store?.updateMeta(this);
+  }
 }
 
 export class MemFile extends FileInode {
-  /** The bytes (capacity may exceed len); null when not loaded from the store. */
-  private buf: Uint8Array | null;
+  private readonly data: ExtentData;
   private len: number;
-  private dirty = false;
   private openers = 0;
-  private linked = true;
+  /** Directory entries naming this file (hard links). */
+  links = 0;
+  /** An O_TMPFILE file (opened without O_EXCL) that linkat may still give a name. */
+  linkable = false;
 
-  constructor(readonly fs: MemFs, ino: number, mode: number, uid: number, gid: number, timeMs: number, size: number, resident: boolean) {
+  constructor(readonly fs: MemFs, ino: number, mode: number, uid: number, gid: number, timeMs: number, size: number, stored: StoredExtent[] = []) {
     super(fs.dev, ino, mode, uid, gid, timeMs);
     this.len = size;
-    this.buf = resident ? new Uint8Array(0) : null;
-    fs.usedBytes += size;
+    this.data = new ExtentData(fs.blobs, stored);
+    fs.usedBytes += this.data.allocated;
   }
 
   size(): number {
@@ -213,86 +299,102 @@ export class MemFile extends FileInode {
   }
 
   override nlink(): number {
-    return this.linked ? 1 : 0;
+    return this.links;
   }
 
-  private data(): Uint8Array {
-    if (this.buf === null) {
-      const stored = this.fs.store ? this.fs.store.readData(this.ino) : new Uint8Array(0);
-      this.buf = new Uint8Array(Math.max(stored.length, this.len));
-      this.buf.set(stored.subarray(0, this.len));
-    }
-    return this.buf;
+  override blocks(): number {
+    return this.data.blocks512;
+  }
+
+  /** Bytes the file's allocated extents hold. */
+  get allocatedBytes(): number {
+    return this.data.allocated;
+  }
+
+  /** Host memory held for the file's bytes. */
+  get residentBytes(): number {
+    return this.data.residentBytes;
   }
 
   read(offset: number, length: number): Uint8Array {
     if (offset >= this.len || length <= 0) return new Uint8Array(0);
-    const end = Math.min(this.len, offset + length);
-    return this.data().slice(offset, end);
+    return this.data.read(offset, Math.min(this.len, offset + length) - offset);
   }
 
-  /** Grows the buffer to hold `size` bytes (the new bytes are zero). */
-  private reserve(size: number): Uint8Array {
-    if (size > MAX_FILE_SIZE) throw new SyscallError(Errno.EFBIG);
-    let buf = this.data();
-    if (size > buf.length) {
-      const grown = new Uint8Array(Math.min(MAX_FILE_SIZE, Math.max(size, buf.length * 2, 256)));
-      grown.set(buf.subarray(0, this.len));
-      this.buf = buf = grown;
+  /** memfd seals (F_ADD_SEALS): F_SEAL_* bits; 0 for ordinary files. */
+  seals = 0;
+
+  private checkSeals(grow: boolean, shrink: boolean, write: boolean): void {
+    if (this.seals === 0) return;
+    if ((write && (this.seals & (SEAL_WRITE | SEAL_FUTURE_WRITE))) || (grow && (this.seals & SEAL_GROW)) || (shrink && (this.seals & SEAL_SHRINK))) {
+      throw new SyscallError(Errno.EPERM);
     }
-    return buf;
-  }
-
-  private resize(size: number): void {
-    if (size !== this.len) this.fs.charge(size - this.len);
-    this.len = size;
   }
 
   override write(offset: number, data: Uint8Array): number {
     if (data.length === 0) return 0;
     const end = offset + data.length;
-    const buf = this.grow(end);
-    buf.set(data, offset);
+    checkSize(end, MAX_FILE_SIZE);
+    this.checkSeals(end > this.len, false, true);
+    this.fs.charge(this.data.growthOf(offset, data.length)); // ENOSPC before anything changes
+    this.data.write(offset, data);
+    if (end > this.len) this.len = end;
     this.modified();
     return data.length;
   }
 
   override truncate(size: number): void {
     if (size < 0) throw new SyscallError(Errno.EINVAL);
-    if (size < this.len) {
-      this.data().fill(0, size, this.len);
-      this.resize(size);
-    } else this.grow(size);
+    checkSize(size, MAX_FILE_SIZE);
+    this.checkSeals(size > this.len, size < this.len, false);
+    if (size < this.len) this.fs.usedBytes -= this.data.truncate(size);
+    this.len = size;
     this.modified();
   }
 
-  /** Makes the file at least `size` bytes: checks the limits before allocating anything. */
-  private grow(size: number): Uint8Array {
-    if (size > MAX_FILE_SIZE) throw new SyscallError(Errno.EFBIG);
-    if (size <= this.len) return this.data();
-    const old = this.len;
-    this.resize(size); // charges the file system (ENOSPC) first
-    try {
-      return this.reserve(size);
-    } catch (e) {
-      this.resize(old);
-      throw e instanceof RangeError ? new SyscallError(Errno.ENOSPC) : e;
-    }
+  /** fallocate: mode 0 allocates [offset, offset+length) and may grow the file; keepSize leaves the size. */
+  override allocate(offset: number, length: number, keepSize: boolean): void {
+    const end = offset + length;
+    checkSize(end, MAX_FILE_SIZE);
+    this.checkSeals(!keepSize && end > this.len, false, false);
+    this.fs.charge(this.data.growthOf(offset, length));
+    this.data.allocate(offset, length);
+    if (!keepSize && end > this.len) this.len = end;
+    this.modified();
+  }
+
+  /** FALLOC_FL_PUNCH_HOLE: zeros the range and frees the extents wholly inside it. */
+  override punchHole(offset: number, length: number): void {
+    this.checkSeals(false, false, true);
+    this.fs.usedBytes -= this.data.punch(offset, Math.min(offset + length, this.len));
+    this.modified();
+  }
+
+  override seekData(offset: number, hole: boolean): number {
+    if (offset < 0 || offset >= this.len) throw new SyscallError(Errno.ENXIO);
+    if (hole) return this.data.nextHole(offset, this.len);
+    const at = this.data.nextData(offset);
+    if (at < 0 || at >= this.len) throw new SyscallError(Errno.ENXIO);
+    return at;
   }
 
   private modified(): void {
     this.mtimeMs = this.ctimeMs = Date.now();
     if (this.fs.store) {
-      this.dirty = true;
+      this.sizeDirty = true;
       this.fs.dirty.add(this);
     }
   }
 
-  /** Commits the bytes to the store (the disk); a no-op when nothing changed. */
+  /** The size or times changed since the last commit. */
+  private sizeDirty = false;
+
+  /** Commits the bytes and size to the store (the disk) in one transaction; a no-op when nothing changed. */
   override sync(): void {
-    if (!this.dirty || !this.fs.store || !this.linked) return;
-    this.fs.store.writeData(this, this.data().subarray(0, this.len));
-    this.dirty = false;
+    if (!this.fs.store || this.links === 0 || (!this.sizeDirty && !this.data.dirty)) return;
+    const store = this.fs.store;
+    this.data.commit(this.ino, () => store.updateSize(this));
+    this.sizeDirty = false;
     this.fs.dirty.delete(this);
   }
 
@@ -304,22 +406,28 @@ export class MemFile extends FileInode {
     this.openers--;
     if (write) this.sync();
     if (this.openers > 0) return;
-    if (!this.linked) this.free();
-    else if (this.fs.store && !this.dirty) this.buf = null; // reloaded on next use
+    if (this.links === 0) this.free();
   }
 
-  /** The last directory entry went away. */
-  unlinked(): void {
-    this.linked = false;
+  /** One more directory entry names the file. */
+  linked(): void {
+    this.links++;
+    this.linkable = false;
     this.ctimeMs = Date.now();
-    if (this.openers === 0) this.free();
+  }
+
+  /** A directory entry went away; the inode goes at the last one (or at the last close). */
+  unlinked(): void {
+    this.links--;
+    this.ctimeMs = Date.now();
+    if (this.links === 0 && this.openers === 0) this.free();
+    else if (this.links > 0) this.fs.store?.updateMeta(this);
   }
 
   private free(): void {
+    this.data.discard();
     this.fs.store?.deleteInode(this.ino);
-    this.fs.usedBytes -= this.len;
-    this.buf = null;
-    this.dirty = false;
+    this.fs.usedBytes -= this.data.allocated;
     this.fs.dirty.delete(this);
   }
 
@@ -328,24 +436,67 @@ export class MemFile extends FileInode {
     this.fs.store?.updateMeta(this);
   }
 
+  override persistMeta(): void {
+    this.fs.store?.updateMeta(this);
+  }
+
   /** Replaces the whole content (host writes); commits at once on the disk. */
   replace(data: Uint8Array): void {
     this.fs.tx(() => {
-      this.buf = null;
-      this.resize(0);
-      this.buf = new Uint8Array(0);
+      this.truncate(0);
       this.write(0, data);
       this.sync();
     });
-    if (this.openers === 0 && this.fs.store) this.buf = null;
   }
 }
 
 export class MemSymlink extends SymlinkInode {
+  /** Directory entries naming this link (hard links to a symlink are allowed). */
+  links = 0;
+
   constructor(readonly fs: MemFs, ino: number, readonly target: string, uid: number, gid: number, timeMs?: number) {
     super(fs.dev, ino, 0o777, uid, gid, timeMs);
   }
+  override nlink(): number {
+    return this.links;
+  }
+  override persistMeta(): void {
+    this.fs.store?.updateMeta(this);
+  }
+  linked(): void {
+    this.links++;
+  }
+  unlinked(): void {
+    if (--this.links === 0) this.fs.store?.deleteInode(this.ino);
+  }
   readlink(): string {
     return this.target;
+  }
+}
+
+/** A named pipe in the tree: only its metadata is stored; its pipe lives while it is open. */
+export class MemFifo extends FifoInode {
+  /** Directory entries naming it. */
+  links = 0;
+
+  constructor(readonly fs: MemFs, ino: number, mode: number, uid: number, gid: number, timeMs?: number) {
+    super(fs.dev, ino, mode, uid, gid, timeMs);
+  }
+  override nlink(): number {
+    return this.links;
+  }
+  override setMode(mode: number): void {
+    super.setMode(mode);
+    this.fs.store?.updateMeta(this);
+  }
+  override persistMeta(): void {
+    this.fs.store?.updateMeta(this);
+  }
+  linked(): void {
+    this.links++;
+  }
+  unlinked(): void {
+    if (--this.links === 0) this.fs.store?.deleteInode(this.ino);
+    else this.fs.store?.updateMeta(this);
   }
 }

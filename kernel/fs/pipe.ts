@@ -9,8 +9,8 @@ import { Errno, SyscallError } from '../errno.js';
 import { O_NONBLOCK, O_RDONLY, O_WRONLY, PIPE_BUF, PIPE_CAPACITY, S_IFIFO, makedev } from './constants.js';
 import { OpenFile, type Blocker, type IoResult, type PollState } from './file.js';
 import { anonIno, type Stat } from './inode.js';
-import { WaitQueue } from './waitqueue.js';
-import type { Waitable } from '../syscalls/context.js';
+import { WaitQueue } from '../wait-queue.js';
+import type { Waitable } from '../syscall-abi.js';
 
 export const PIPEFS_DEV = makedev(0, 12);
 
@@ -47,6 +47,16 @@ export class Pipe {
     return out;
   }
 
+  /** Up to `max` buffered bytes without consuming them (tee). */
+  peek(max: number): Uint8Array {
+    const n = Math.min(max, this.len);
+    const out = new Uint8Array(n);
+    const first = Math.min(n, PIPE_CAPACITY - this.head);
+    out.set(this.buf.subarray(this.head, this.head + first));
+    if (n > first) out.set(this.buf.subarray(0, n - first), first);
+    return out;
+  }
+
   put(data: Uint8Array): number {
     const n = Math.min(data.length, this.space);
     const tail = (this.head + this.len) % PIPE_CAPACITY;
@@ -58,6 +68,27 @@ export class Pipe {
     return n;
   }
 
+  /** read(2) on an end of this pipe: buffered bytes, end of file with no writers, else wait. */
+  readEnd(length: number, b: Blocker, nonblocking: boolean): IoResult<Uint8Array> {
+    if (length === 0) return new Uint8Array(0);
+    if (this.len > 0) return this.take(length);
+    if (this.writers === 0) return new Uint8Array(0);
+    if (nonblocking) throw new SyscallError(Errno.EAGAIN);
+    return b.block(this.readQueue);
+  }
+
+  /** write(2) on an end of this pipe: EPIPE with no readers; atomic up to PIPE_BUF, else partial. */
+  writeEnd(data: Uint8Array, b: Blocker, nonblocking: boolean): IoResult<number> {
+    if (this.readers === 0) throw new SyscallError(Errno.EPIPE);
+    if (data.length === 0) return 0;
+    const fits = data.length <= PIPE_BUF ? this.space >= data.length : this.space > 0;
+    if (!fits) {
+      if (nonblocking) throw new SyscallError(Errno.EAGAIN);
+      return b.block(this.writeQueue);
+    }
+    return this.put(data);
+  }
+
   stat(): Stat {
     return {
       dev: PIPEFS_DEV, ino: this.ino, mode: S_IFIFO | 0o600, nlink: 1, uid: 0, gid: 0, rdev: 0, size: 0,
@@ -67,8 +98,8 @@ export class Pipe {
 }
 
 export class PipeReader extends OpenFile {
-  constructor(readonly pipe: Pipe, flags = 0) {
-    super(O_RDONLY | (flags & O_NONBLOCK), 'pipe:[' + pipe.ino + ']');
+  constructor(readonly pipe: Pipe, flags = 0, path = 'pipe:[' + pipe.ino + ']') {
+    super(O_RDONLY | (flags & O_NONBLOCK), path);
     pipe.readers++;
   }
 
@@ -77,12 +108,7 @@ export class PipeReader extends OpenFile {
   }
 
   override read(length: number, b: Blocker): IoResult<Uint8Array> {
-    const p = this.pipe;
-    if (length === 0) return new Uint8Array(0);
-    if (p.buffered > 0) return p.take(length);
-    if (p.writers === 0) return new Uint8Array(0);
-    if (this.nonblocking) throw new SyscallError(Errno.EAGAIN);
-    return b.block(p.readQueue);
+    return this.pipe.readEnd(length, b, this.nonblocking);
   }
 
   override available(): number {
@@ -104,8 +130,8 @@ export class PipeReader extends OpenFile {
 }
 
 export class PipeWriter extends OpenFile {
-  constructor(readonly pipe: Pipe, flags = 0) {
-    super(O_WRONLY | (flags & O_NONBLOCK), 'pipe:[' + pipe.ino + ']');
+  constructor(readonly pipe: Pipe, flags = 0, path = 'pipe:[' + pipe.ino + ']') {
+    super(O_WRONLY | (flags & O_NONBLOCK), path);
     pipe.writers++;
   }
 
@@ -114,15 +140,7 @@ export class PipeWriter extends OpenFile {
   }
 
   override write(data: Uint8Array, b: Blocker): IoResult<number> {
-    const p = this.pipe;
-    if (p.readers === 0) throw new SyscallError(Errno.EPIPE);
-    if (data.length === 0) return 0;
-    const fits = data.length <= PIPE_BUF ? p.space >= data.length : p.space > 0;
-    if (!fits) {
-      if (this.nonblocking) throw new SyscallError(Errno.EAGAIN);
-      return b.block(p.writeQueue);
-    }
-    return p.put(data);
+    return this.pipe.writeEnd(data, b, this.nonblocking);
   }
 
   override available(): number {

@@ -6,12 +6,12 @@
  */
 
 import { Errno, SyscallError } from '../errno.js';
-import type { Waitable } from '../syscalls/context.js';
+import type { Waitable } from '../syscall-abi.js';
 import { O_NONBLOCK, O_RDONLY, O_WRONLY, S_IFIFO } from './constants.js';
 import { OpenFile, type Blocker, type IoResult, type PollState } from './file.js';
 import { anonIno, type Stat } from './inode.js';
 import { PIPEFS_DEV } from './pipe.js';
-import { WaitQueue } from './waitqueue.js';
+import { WaitQueue } from '../wait-queue.js';
 
 function fifoStat(ino: number, t: number): Stat {
   return {

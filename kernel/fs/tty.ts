@@ -4,15 +4,15 @@
  * (canonical line editing with erase/kill/word-erase, echo, ISIG keys that raise signals through
  * onSignal, ICRNL on input, ONLCR on output) and the window size (TIOCGWINSZ). A TtyFile is an
  * open file on it; the ioctls are TCGETS/TCSETS/TCSETSW/TCSETSF, TIOCGWINSZ/TIOCSWINSZ, FIONREAD,
- * TIOCGPGRP/TIOCSPGRP.
+ * TCFLSH. Job control (foreground group, controlling terminal) is kernel/tty-jobs.ts's.
  */
 
 import { Errno, SyscallError } from '../errno.js';
-import type { Waitable } from '../syscalls/context.js';
+import type { Waitable } from '../syscall-abi.js';
 import { O_NONBLOCK, O_RDWR, S_IFCHR, makedev } from './constants.js';
 import { OpenFile, type Blocker, type IoctlContext, type IoResult, type PollState } from './file.js';
 import { anonIno, type Stat } from './inode.js';
-import { WaitQueue } from './waitqueue.js';
+import { WaitQueue } from '../wait-queue.js';
 
 export const TCGETS = 0x5401;
 export const TCSETS = 0x5402;
@@ -48,6 +48,7 @@ export const ECHOK = 0o40;
 export const ECHONL = 0o100;
 export const ECHOCTL = 0o1000;
 export const ECHOKE = 0o4000;
+export const TOSTOP = 0o400;
 export const IEXTEN = 0o100000;
 // c_cc indexes
 export const VINTR = 0;
@@ -143,6 +144,8 @@ export class Tty {
   readonly rdev: number;
   /** Woken when input is ready to read. */
   readonly readQueue = new WaitQueue();
+  /** Woken when the foreground group changes (a background reader or writer may go on). */
+  readonly jobQueue = new WaitQueue();
   onSignal: ((signal: number, pgrp: number) => void) | undefined;
   private readonly output: (bytes: Uint8Array) => void;
   /** Completed lines (canonical mode); an empty one is an end-of-file (^D on an empty line). */
@@ -449,23 +452,14 @@ export class TtyFile extends OpenFile {
       case FIONREAD:
         ctx.mem.writeU32(arg, tty.available());
         return 0;
-      case TIOCGPGRP:
-        ctx.mem.writeU32(arg, tty.foregroundPgrp);
-        return 0;
-      case TIOCSPGRP:
-        tty.foregroundPgrp = ctx.mem.readU32(arg);
-        return 0;
-      case TIOCGSID:
-        ctx.mem.writeU32(arg, tty.sessionId);
-        return 0;
       case TCFLSH:
         if (arg === 0 || arg === 2) tty.flushInput();
         return 0;
       case TCSBRK:
       case TCXONC:
-      case TIOCSCTTY:
-      case TIOCNOTTY:
         return 0;
+      // TIOCGPGRP, TIOCSPGRP, TIOCGSID, TIOCSCTTY and TIOCNOTTY are about the caller's session:
+      // the kernel answers them (kernel/tty-jobs.ts) before the file is asked.
       default:
         throw new SyscallError(Errno.ENOTTY);
     }

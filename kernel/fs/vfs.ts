@@ -9,20 +9,58 @@
 import { Errno, ERRNO_NAMES, SyscallError } from '../errno.js';
 import {
   NAME_MAX, O_ACCMODE, O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_LARGEFILE, O_NOCTTY, O_NOFOLLOW,
-  O_PATH, O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY, PATH_MAX, RENAME_EXCHANGE, RENAME_NOREPLACE, makedev,
+  O_PATH, O_RDONLY, O_RDWR, O_TMPFILE, O_TRUNC, O_WRONLY, PATH_MAX, RENAME_EXCHANGE, RENAME_NOREPLACE, makedev,
+  S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK,
 } from './constants.js';
-import { createDevfs } from './devfs.js';
-import { openDisk, type SqliteDatabase } from './disk.js';
-import { DirFile, RegularFile, type OpenFile } from './file.js';
+import { DEVFS_DEV, createDevfs } from './devfs.js';
+import { DISK_DEV, openDisk, type SqliteDatabase } from './disk.js';
+import { PIPEFS_DEV } from './pipe.js';
+import { DirFile, LinkPathFile, RegularFile, type Blocker, type IoResult, type OpenFile } from './file.js';
+import { FifoInode } from './fifo.js';
+import { BLOCKED } from '../syscall-abi.js';
+import {
+  IN_ATTRIB, IN_MODIFY, IN_OPEN, notifyCreate, notifyFile, notifyRename, notifySelf, notifyUnlink,
+  type Dentry,
+} from './fsnotify.js';
 import {
   DirInode, FileInode, ROOT, SymlinkInode, checkAccess, permits, R_OK, W_OK, X_OK,
   type Credentials, type Inode, type Stat,
 } from './inode.js';
 import { MemDir, MemFile, MemFs } from './memfs.js';
+import { OverlayDir, OverlayFs } from './overlay.js';
 import type { FsProcess, ProcessInfoSource } from './process.js';
-import { FdLink, createProcfs } from './procfs.js';
+import { FdLink, PROCFS_DEV, createProcfs, isMagicLink } from './procfs.js';
 
 export const TMPFS_DEV = makedev(0, 30);
+
+/** What statfs(2) reports (struct statfs, numbers in f_bsize units). */
+export interface FsStats {
+  type: number;
+  bsize: number;
+  blocks: number;
+  bfree: number;
+  bavail: number;
+  files: number;
+  ffree: number;
+  fsid: number;
+  namelen: number;
+  frsize: number;
+  flags: number;
+}
+
+// Linux's f_type magic numbers and f_flags bits.
+export const EXT4_SUPER_MAGIC = 0xef53;
+export const TMPFS_MAGIC = 0x01021994;
+export const PROC_SUPER_MAGIC = 0x9fa0;
+export const PIPEFS_MAGIC = 0x50495045;
+const ST_NOSUID = 2;
+const ST_NODEV = 4;
+const ST_NOEXEC = 8;
+const ST_VALID = 0x20;
+const ST_RELATIME = 0x1000;
+const FS_MAGIC = new Map<number, number>([
+  [DISK_DEV, EXT4_SUPER_MAGIC], [TMPFS_DEV, TMPFS_MAGIC], [PROCFS_DEV, PROC_SUPER_MAGIC], [DEVFS_DEV, TMPFS_MAGIC], [PIPEFS_DEV, PIPEFS_MAGIC],
+]);
 export const USER_UID = 1000;
 export const USER_GID = 1000;
 export const MAX_SYMLINKS = 40;
@@ -36,6 +74,21 @@ export interface VfsOptions {
   /** Byte limits (ENOSPC past them). */
   diskLimitBytes?: number;
   tmpLimitBytes?: number;
+  /**
+   * The tree to show at / instead of the disk's (run -L: a read-only host directory, see
+   * hostdir.ts); it must have tmp, dev and proc, where /tmp, /dev and /proc are mounted.
+   */
+  root?: DirInode;
+  /**
+   * A read-only root file system under the disk (serve --rootfs: overlay.ts): the disk is the
+   * upper layer holding every change. The embedded layout is then not created.
+   */
+  lower?: DirInode;
+  /**
+   * The disk as a file system already made, instead of the database's (a copy-on-write
+   * machine's upper layer: an in-memory MemFs over `lower`, discarded with the machine).
+   */
+  disk?: MemFs;
 }
 
 interface Frame {
@@ -78,6 +131,14 @@ export interface DirListing {
   stat: Stat;
 }
 
+/** openat2's RESOLVE_* flags (include/uapi/linux/openat2.h), as lookup() takes them. */
+export const RESOLVE_NO_XDEV = 0x01;
+export const RESOLVE_NO_MAGICLINKS = 0x02;
+export const RESOLVE_NO_SYMLINKS = 0x04;
+export const RESOLVE_BENEATH = 0x08;
+export const RESOLVE_IN_ROOT = 0x10;
+export const RESOLVE_CACHED = 0x20;
+
 export class Vfs {
   readonly disk: MemFs;
   readonly tmp: MemFs;
@@ -90,15 +151,25 @@ export class Vfs {
 
   constructor(opts: VfsOptions = {}) {
     this.processes = opts.processes ?? null;
-    this.disk = openDisk({ db: opts.db, limitBytes: opts.diskLimitBytes });
-    this.root = this.disk.root;
+    // Under a root of its own (run -L's host directory) the disk is not in the tree: memory only.
+    this.disk = opts.disk ?? (opts.root && !opts.db ? new MemFs(DISK_DEV, null, opts.diskLimitBytes ?? 1024 * 1024 * 1024) : openDisk({ db: opts.db, limitBytes: opts.diskLimitBytes }));
+    this.root = opts.root ?? (opts.lower ? new OverlayFs(this.disk, opts.lower).root : this.disk.root);
     this.tmp = new MemFs(TMPFS_DEV, null, opts.tmpLimitBytes ?? 256 * 1024 * 1024, 0o1777);
-    this.dev = createDevfs();
+    this.dev = createDevfs(() => this.processes);
     this.proc = createProcfs(() => this.processes);
-    this.ensureLayout(opts.hostname ?? 'akuma');
+    if (opts.lower) this.ensureMountPoints();
+    else if (!opts.root) this.ensureLayout(opts.hostname ?? 'akuma');
     this.mount('/tmp', this.tmp.root);
     this.mount('/dev', this.dev);
     this.mount('/proc', this.proc);
+  }
+
+  /** /tmp, /dev and /proc on a root file system that lacks them (an overlay's upper layer gets them). */
+  private ensureMountPoints(): void {
+    for (const [name, mode] of [['tmp', 0o1777], ['dev', 0o755], ['proc', 0o555]] as const) {
+      const node = this.root.lookup(name, null);
+      if (!node) this.root.mkdir(name, mode, ROOT);
+    }
   }
 
   /** The standard tree, created where missing (a user's changes to it persist). */
@@ -144,17 +215,26 @@ export class Vfs {
    * Resolves `path` relative to `base` (an absolute canonical path; the process's cwd when
    * absent). The last component is followed if it is a symlink and `follow` is set.
    */
-  lookup(proc: FsProcess | null, path: string, opts: { follow: boolean; base?: string }): Lookup {
+  lookup(proc: FsProcess | null, path: string, opts: { follow: boolean; base?: string; resolve?: number }): Lookup {
     if (path.length === 0) throw new SyscallError(Errno.ENOENT);
     if (path.length >= PATH_MAX) throw new SyscallError(Errno.ENAMETOOLONG);
     const cred = credOf(proc);
-    const rootFrame: Frame = { dir: this.root, name: '' };
-    let frames: Frame[];
-    if (path.startsWith('/')) frames = [rootFrame];
-    else {
+    const resolve = opts.resolve ?? 0;
+    const beneath = (resolve & RESOLVE_BENEATH) !== 0;
+    const inRoot = (resolve & RESOLVE_IN_ROOT) !== 0;
+    const baseFrames = (): Frame[] => {
       const base = opts.base ?? proc?.cwd ?? '/';
-      frames = base === '/' ? [rootFrame] : this.framesOf(proc, base);
-    }
+      return base === '/' ? [{ dir: this.root, name: '' }] : this.framesOf(proc, base);
+    };
+    // openat2's scoped lookups: RESOLVE_BENEATH never leaves the base directory (EXDEV);
+    // RESOLVE_IN_ROOT takes it for "/" (absolute paths and symlinks, ".." stops there).
+    const scope = beneath || inRoot ? baseFrames() : null;
+    const rootFrames = (): Frame[] => (inRoot ? [...scope!] : [{ dir: this.root, name: '' }]);
+    let frames: Frame[];
+    if (path.startsWith('/')) {
+      if (beneath) throw new SyscallError(Errno.EXDEV);
+      frames = rootFrames();
+    } else frames = scope ? [...scope] : baseFrames();
     const trailingSlash = path.endsWith('/');
     const queue = path.split('/').filter((c) => c.length > 0);
     let links = 0;
@@ -165,7 +245,12 @@ export class Vfs {
       const last = queue.length === 0;
       if (c === '.' || c === '..') {
         checkAccess(dir, X_OK, cred);
-        if (c === '..' && frames.length > 1) frames.pop();
+        if (c === '..' && scope && frames.length <= scope.length) {
+          if (beneath) throw new SyscallError(Errno.EXDEV);
+        } else if (c === '..' && frames.length > 1) {
+          if (resolve & RESOLVE_NO_XDEV && this.mountRoots.has(dir)) throw new SyscallError(Errno.EXDEV);
+          frames.pop();
+        }
         dotted = true;
         continue;
       }
@@ -173,19 +258,31 @@ export class Vfs {
       if (c.length > NAME_MAX) throw new SyscallError(Errno.ENAMETOOLONG);
       checkAccess(dir, X_OK, cred);
       let child = dir.lookup(c, proc);
-      if (child) child = this.mounts.get(child) ?? child;
+      if (child && this.mounts.has(child)) {
+        if (resolve & RESOLVE_NO_XDEV) throw new SyscallError(Errno.EXDEV);
+        child = this.mounts.get(child)!;
+      }
       if (!child) {
         if (last) return { node: undefined, parents: frames, name: c, dotted: false, trailingSlash };
         throw new SyscallError(Errno.ENOENT);
       }
       if (child instanceof SymlinkInode && (!last || opts.follow || trailingSlash)) {
+        if (resolve & RESOLVE_NO_SYMLINKS) throw new SyscallError(Errno.ELOOP);
+        if (isMagicLink(child)) {
+          if (resolve & RESOLVE_NO_MAGICLINKS) throw new SyscallError(Errno.ELOOP);
+          if (scope) throw new SyscallError(Errno.EXDEV);
+        }
         if (child instanceof FdLink && last && child.file(proc)) {
           return { node: child, parents: frames, name: c, dotted: false, trailingSlash };
         }
         if (++links > MAX_SYMLINKS) throw new SyscallError(Errno.ELOOP);
         const target = child.readlink(proc);
         if (target.length === 0) throw new SyscallError(Errno.ENOENT);
-        if (target.startsWith('/')) frames = [rootFrame];
+        if (target.startsWith('/')) {
+          if (beneath) throw new SyscallError(Errno.EXDEV);
+          if (resolve & RESOLVE_NO_XDEV && this.mountOf(frames) !== this.root) throw new SyscallError(Errno.EXDEV);
+          frames = rootFrames();
+        }
         queue.unshift(...target.split('/').filter((t) => t.length > 0));
         if (queue.length === 0) {
           // A link to "/" (or to ".").
@@ -204,6 +301,12 @@ export class Vfs {
     // The path named a directory through ".", ".." or "/".
     const top = frames[frames.length - 1]!;
     return { node: top.dir, parents: frames.length > 1 ? frames.slice(0, -1) : frames, name: top.name, dotted, trailingSlash };
+  }
+
+  /** The root of the mount the innermost of `frames` is on. */
+  private mountOf(frames: Frame[]): Inode {
+    for (let i = frames.length - 1; i >= 0; i--) if (this.mountRoots.has(frames[i]!.dir)) return frames[i]!.dir;
+    return this.root;
   }
 
   /** The frames of an absolute directory path (the cwd). */
@@ -228,6 +331,12 @@ export class Vfs {
     return { dir, name: r.name, r };
   }
 
+  /** The entry a lookup went through (null for "/", "." and ".."), for inotify's events about a child. */
+  dentryOf(r: Lookup): Dentry | null {
+    if (r.dotted || r.parents.length === 0) return null;
+    return { dir: r.parents[r.parents.length - 1]!.dir, name: r.name };
+  }
+
   private isMountRoot(node: Inode): boolean {
     return node === this.root || this.mountRoots.has(node);
   }
@@ -235,12 +344,21 @@ export class Vfs {
   // ---------------------------------------------------------------- process operations
 
   /** openat(2). Returns a new open file description (one reference). */
-  openAt(proc: FsProcess | null, base: string | undefined, path: string, flags: number, mode = 0o666): OpenFile {
+  openAt(proc: FsProcess | null, base: string | undefined, path: string, flags: number, mode = 0o666, resolve = 0): OpenFile {
+    return this.openOrBlock(proc, base, path, flags, mode, resolve, null) as OpenFile;
+  }
+
+  /**
+   * openat(2) for a process that can wait: opening a FIFO may block (BLOCKED through `b`) until
+   * its other side opens. Without `b` (host callers) a FIFO opens as with O_NONBLOCK.
+   */
+  openOrBlock(proc: FsProcess | null, base: string | undefined, path: string, flags: number, mode: number, resolve: number, b: Blocker | null): IoResult<OpenFile> {
     const cred = credOf(proc);
     const acc = flags & O_ACCMODE;
     if (acc === 3 && !(flags & O_PATH)) throw new SyscallError(Errno.EINVAL);
+    if ((flags & O_TMPFILE) === O_TMPFILE) return this.openTmpfile(proc, base, path, flags, mode);
     const exclusive = (flags & O_CREAT) !== 0 && (flags & O_EXCL) !== 0;
-    const r = this.lookup(proc, path, { follow: !(flags & O_NOFOLLOW) && !exclusive, base });
+    const r = this.lookup(proc, path, { follow: !(flags & O_NOFOLLOW) && !exclusive, base, resolve });
     let node = r.node;
     const parent = r.parents[r.parents.length - 1]!.dir;
     if (node instanceof FdLink) {
@@ -255,10 +373,13 @@ export class Vfs {
       checkAccess(parent, W_OK | X_OK, cred);
       node = parent.createFile(r.name, mode & ~(proc?.umask ?? 0o022) & 0o7777, cred);
       created = true;
+      notifyCreate(parent, r.name, node);
     } else {
       if (exclusive) throw new SyscallError(Errno.EEXIST);
-      if (node.type === 'lnk') throw new SyscallError(Errno.ELOOP);
+      // A symlink itself opens only as O_PATH|O_NOFOLLOW (the link, not its target).
+      if (node.type === 'lnk' && !((flags & O_PATH) && (flags & O_NOFOLLOW))) throw new SyscallError(Errno.ELOOP);
       if ((flags & O_DIRECTORY) && node.type !== 'dir') throw new SyscallError(Errno.ENOTDIR);
+      if (node.socket && !(flags & O_PATH)) throw new SyscallError(Errno.ENXIO);
       if (node.type === 'dir' && !(flags & O_PATH) && (acc !== O_RDONLY || (flags & O_CREAT))) throw new SyscallError(Errno.EISDIR);
       if (!(flags & O_PATH)) {
         let need = 0;
@@ -272,7 +393,14 @@ export class Vfs {
     let file: OpenFile;
     if (node instanceof DirInode) {
       file = new DirFile(node, kept, canonical, proc, parent);
+    } else if (node.type === 'lnk' || (node instanceof FifoInode && (flags & O_PATH))) file = new LinkPathFile(node, kept, canonical);
+    else if (node instanceof FifoInode && b) {
+      const end = node.openEnd(kept, canonical, proc, b);
+      if (end === BLOCKED) return BLOCKED;
+      file = end;
     } else file = node.open(kept, canonical, proc);
+    file.dentry = this.dentryOf(r);
+    if (!(flags & O_PATH) && file.inode) notifyFile(file.inode, IN_OPEN, file.dentry);
     if (!created && (flags & O_TRUNC) && node instanceof FileInode && file.writable) {
       try {
         node.truncate(0);
@@ -280,15 +408,60 @@ export class Vfs {
         file.release();
         throw e;
       }
+      notifyFile(node, IN_MODIFY, file.dentry);
     }
     return file;
+  }
+
+  /**
+   * open(O_TMPFILE): an unnamed regular file in the directory `path` names, gone at its last
+   * close unless linkat gives it a name first (not allowed with O_EXCL).
+   */
+  private openTmpfile(proc: FsProcess | null, base: string | undefined, path: string, flags: number, mode: number): OpenFile {
+    const acc = flags & O_ACCMODE;
+    if (acc !== O_WRONLY && acc !== O_RDWR) throw new SyscallError(Errno.EINVAL);
+    const r = this.lookup(proc, path, { follow: true, base });
+    if (!r.node) throw new SyscallError(Errno.ENOENT);
+    if (!(r.node instanceof DirInode)) throw new SyscallError(Errno.ENOTDIR);
+    const cred = credOf(proc);
+    checkAccess(r.node, W_OK | X_OK, cred);
+    if (!(r.node instanceof MemDir)) throw new SyscallError(Errno.ENOTSUP);
+    const node = r.node.createUnnamed(mode & ~(proc?.umask ?? 0o022) & 0o7777, cred, (flags & O_EXCL) === 0);
+    const dirPath = this.pathOf(r);
+    const kept = (flags & KEPT_FLAGS & ~O_TMPFILE) | O_LARGEFILE;
+    return node.open(kept, `${joinPath(dirPath, '#' + node.ino)} (deleted)`, proc);
+  }
+
+  /**
+   * mknodat(2): a named pipe, an empty regular file (type 0 or S_IFREG) or a socket inode.
+   * Device nodes need root and a file system that keeps them: none here does (EPERM).
+   */
+  mknodAt(proc: FsProcess | null, base: string | undefined, path: string, mode: number): void {
+    const type = mode & S_IFMT;
+    if (type === S_IFDIR) throw new SyscallError(Errno.EPERM);
+    if (![0, S_IFREG, S_IFIFO, S_IFSOCK, S_IFCHR, S_IFBLK].includes(type)) throw new SyscallError(Errno.EINVAL);
+    const { dir, name, r } = this.parentOf(proc, path, base);
+    if (r.node || r.dotted) throw new SyscallError(Errno.EEXIST);
+    if (r.trailingSlash) throw new SyscallError(Errno.ENOENT);
+    const cred = credOf(proc);
+    checkAccess(dir, W_OK | X_OK, cred);
+    if (type === S_IFCHR || type === S_IFBLK) throw new SyscallError(Errno.EPERM);
+    const perms = mode & ~(proc?.umask ?? 0o022) & 0o7777;
+    let made: Inode;
+    if (type === S_IFIFO) made = dir.createFifo(name, perms, cred);
+    else {
+      made = dir.createFile(name, perms, cred);
+      if (type === S_IFSOCK) made.socket = true; // as bind(2)'s socket files: S_IFSOCK, open is ENXIO
+    }
+    notifyCreate(dir, name, made);
   }
 
   mkdirAt(proc: FsProcess | null, base: string | undefined, path: string, mode: number): void {
     const { dir, name, r } = this.parentOf(proc, path, base);
     if (r.node) throw new SyscallError(Errno.EEXIST);
     checkAccess(dir, W_OK | X_OK, credOf(proc));
-    dir.mkdir(name, mode & ~(proc?.umask ?? 0o022) & 0o7777, credOf(proc));
+    const made = dir.mkdir(name, mode & ~(proc?.umask ?? 0o022) & 0o7777, credOf(proc));
+    notifyCreate(dir, name, made);
   }
 
   /** unlinkat(2): removes a file, or an empty directory with removeDir. */
@@ -307,6 +480,7 @@ export class Vfs {
     this.checkDelete(proc, dir, node);
     if (removeDir) dir.rmdir(name);
     else dir.unlink(name);
+    notifyUnlink(dir, name, node, removeDir);
   }
 
   /** Write+search on the directory, and the sticky bit's owner rule. */
@@ -323,8 +497,12 @@ export class Vfs {
     newBase: string | undefined, newPath: string, flags = 0,
   ): void {
     if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE)) throw new SyscallError(Errno.EINVAL);
-    if (flags & RENAME_EXCHANGE) throw new SyscallError(Errno.EINVAL);
+    if ((flags & RENAME_EXCHANGE) && (flags & RENAME_NOREPLACE)) throw new SyscallError(Errno.EINVAL);
     const from = this.parentOf(proc, oldPath, oldBase);
+    if (flags & RENAME_EXCHANGE) {
+      this.exchange(proc, from, this.parentOf(proc, newPath, newBase));
+      return;
+    }
     const node = from.r.node;
     if (!node) throw new SyscallError(Errno.ENOENT);
     if (from.r.dotted) throw new SyscallError(Errno.EBUSY);
@@ -348,6 +526,63 @@ export class Vfs {
     if (victim) this.checkDelete(proc, to.dir, victim);
     else checkAccess(to.dir, W_OK | X_OK, credOf(proc));
     from.dir.rename(from.name, to.dir, to.name);
+    notifyRename(from, to, node, victim);
+  }
+
+  /**
+   * linkat(2): `newPath` becomes another name of the file `oldPath` names (followed only with
+   * `follow`, AT_SYMLINK_FOLLOW). Directories cannot be linked (EPERM), nor across file systems
+   * (EXDEV); as with Linux's fs.protected_hardlinks, a user links only files it owns or may
+   * read and write.
+   */
+  linkAt(
+    proc: FsProcess | null, oldBase: string | undefined, oldPath: string,
+    newBase: string | undefined, newPath: string, follow: boolean,
+  ): void {
+    const from = this.lookup(proc, oldPath, { follow, base: oldBase });
+    let node = from.node;
+    // A link through /proc/<pid>/fd/N with AT_SYMLINK_FOLLOW names the open file's inode.
+    if (node instanceof FdLink && follow) node = node.file(proc)?.inode ?? undefined;
+    if (!node) throw new SyscallError(Errno.ENOENT);
+    this.linkNode(proc, node, newBase, newPath);
+  }
+
+  /** The second half of linkat: a new name for `node` (also AT_EMPTY_PATH on an fd). */
+  linkNode(proc: FsProcess | null, node: Inode, newBase: string | undefined, newPath: string): void {
+    if (node.type === 'dir') throw new SyscallError(Errno.EPERM);
+    const cred = credOf(proc);
+    const to = this.parentOf(proc, newPath, newBase);
+    if (to.r.node || to.r.dotted) throw new SyscallError(Errno.EEXIST);
+    if (to.r.trailingSlash) throw new SyscallError(Errno.ENOENT);
+    if (to.dir.dev !== node.dev) throw new SyscallError(Errno.EXDEV);
+    checkAccess(to.dir, W_OK | X_OK, cred);
+    if (cred.uid !== 0 && cred.uid !== node.uid) {
+      const setid = (node.mode & 0o4000) !== 0 || (node.mode & 0o2010) === 0o2010;
+      if (node.type !== 'reg' || setid || !permits(node, R_OK | W_OK, cred)) throw new SyscallError(Errno.EPERM);
+    }
+    to.dir.link(to.name, node);
+    notifySelf(node, IN_ATTRIB);
+    notifyCreate(to.dir, to.name, node);
+  }
+
+  /** renameat2 RENAME_EXCHANGE: the two names swap their inodes, atomically. */
+  private exchange(proc: FsProcess | null, a: { dir: DirInode; name: string; r: Lookup }, b: { dir: DirInode; name: string; r: Lookup }): void {
+    const x = a.r.node;
+    const y = b.r.node;
+    if (!x || !y) throw new SyscallError(Errno.ENOENT);
+    if (a.r.dotted || b.r.dotted || this.isMountRoot(x) || this.isMountRoot(y)) throw new SyscallError(Errno.EBUSY);
+    if (a.dir.dev !== b.dir.dev) throw new SyscallError(Errno.EXDEV);
+    if (x === y) return;
+    // Neither directory may end up inside itself.
+    if ((x.type === 'dir' && b.r.parents.some((f) => f.dir === x)) || (y.type === 'dir' && a.r.parents.some((f) => f.dir === y))) {
+      throw new SyscallError(Errno.EINVAL);
+    }
+    this.checkDelete(proc, a.dir, x);
+    this.checkDelete(proc, b.dir, y);
+    if (!(a.dir instanceof MemDir) || !(b.dir instanceof MemDir)) throw new SyscallError(Errno.EACCES);
+    a.dir.exchange(a.name, b.dir, b.name);
+    notifyRename(a, b, x, undefined);
+    notifyRename(b, a, y, undefined);
   }
 
   statAt(proc: FsProcess | null, base: string | undefined, path: string, follow: boolean): Stat {
@@ -377,7 +612,8 @@ export class Vfs {
     const { dir, name, r } = this.parentOf(proc, path, base);
     if (r.node || r.dotted) throw new SyscallError(Errno.EEXIST);
     checkAccess(dir, W_OK | X_OK, credOf(proc));
-    dir.symlink(name, target, credOf(proc));
+    const made = dir.symlink(name, target, credOf(proc));
+    notifyCreate(dir, name, made);
   }
 
   chmodAt(proc: FsProcess | null, base: string | undefined, path: string, mode: number, follow = true): void {
@@ -388,6 +624,50 @@ export class Vfs {
     if (r.node.type === 'lnk') throw new SyscallError(Errno.ENOTSUP);
     if (r.node.dev !== this.disk.dev && r.node.dev !== this.tmp.dev) throw new SyscallError(Errno.EPERM);
     r.node.setMode(mode);
+    notifyFile(r.node, IN_ATTRIB, this.dentryOf(r));
+  }
+
+  /**
+   * chown(2) of a resolved inode, with Linux's rules: only root gives a file away; the owner
+   * may change the group to one of its own groups; -1 leaves a field. Setting an owner or group
+   * clears the set-user-ID bit (and set-group-ID on a group-executable file) of a non-directory.
+   */
+  chown(proc: FsProcess | null, node: Inode, uid: number, gid: number, groups: readonly number[] = [], at: Dentry | null = null): void {
+    const cred = credOf(proc);
+    if (cred.uid !== 0) {
+      if (uid !== -1 && (uid !== node.uid || cred.uid !== node.uid)) throw new SyscallError(Errno.EPERM);
+      if (gid !== -1 && (cred.uid !== node.uid || (gid !== node.gid && gid !== cred.gid && !groups.includes(gid)))) {
+        throw new SyscallError(Errno.EPERM);
+      }
+    }
+    if (node.dev !== this.disk.dev && node.dev !== this.tmp.dev) throw new SyscallError(Errno.EPERM);
+    if (uid === -1 && gid === -1) return;
+    if (uid !== -1) node.uid = uid;
+    if (gid !== -1) node.gid = gid;
+    if (node.type !== 'dir') {
+      node.mode &= ~0o4000;
+      if (node.mode & 0o010) node.mode &= ~0o2000;
+    }
+    node.ctimeMs = Date.now();
+    node.persistMeta();
+    notifyFile(node, IN_ATTRIB, at);
+  }
+
+  /** statfs(2) of the file system holding `node`. */
+  statfs(node: Inode): FsStats {
+    const magic = FS_MAGIC.get(node.dev) ?? TMPFS_MAGIC;
+    const base: FsStats = { type: magic, bsize: 4096, blocks: 0, bfree: 0, bavail: 0, files: 0, ffree: 0, fsid: node.dev, namelen: NAME_MAX, frsize: 4096, flags: ST_VALID | ST_RELATIME };
+    const fs = node.dev === this.disk.dev ? this.disk : node.dev === this.tmp.dev ? this.tmp : null;
+    if (fs) {
+      const blocks = Math.floor(fs.limitBytes / 4096);
+      const used = Math.ceil(fs.usedBytes / 4096);
+      const files = Math.max(blocks / 4, 1024) | 0;
+      const free = Math.max(0, blocks - used);
+      Object.assign(base, { blocks, bfree: free, bavail: free, files, ffree: Math.max(0, files - fs.inodeCount()) });
+      if (fs === this.tmp) base.flags |= ST_NOSUID | ST_NODEV;
+    } else if (node.dev === this.proc.dev) base.flags |= ST_NOSUID | ST_NODEV | ST_NOEXEC;
+    else if (node.dev === this.dev.dev) base.flags |= ST_NOSUID;
+    return base;
   }
 
   /** chdir(2): sets proc.cwd to the canonical path. */
@@ -421,6 +701,27 @@ export class Vfs {
     } finally {
       file.release();
     }
+  }
+
+  /** execveat(fd, "", AT_EMPTY_PATH) (fexecve): the bytes of the file `open` is, if the caller may execute it. */
+  readExecutableFile(open: OpenFile, proc: FsProcess | null = null): { path: string; data: Uint8Array; stat: Stat } {
+    const node = open.inode;
+    if (!(node instanceof FileInode)) throw new SyscallError(Errno.EACCES);
+    checkAccess(node, X_OK, credOf(proc));
+    const file = node.open(O_RDONLY, open.path, proc);
+    try {
+      return { path: open.path, data: readAll(file), stat: file.stat() };
+    } finally {
+      file.release();
+    }
+  }
+
+  /**
+   * Runs fn as one disk transaction: many host writes (the boot's /bin entries) cost one
+   * commit instead of one each. Nested writes keep their own all-or-nothing (savepoints).
+   */
+  batch<T>(fn: () => T): T {
+    return this.disk.tx(fn);
   }
 
   /** sync(2): commits every file's pending bytes to the disk. */
@@ -484,8 +785,10 @@ export class Vfs {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     this.host('write', path, () => {
       if (opts.parents) this.mkdir(parentPath(path), { recursive: true });
-      const { dir, name, r } = this.parentOf(null, path, '/');
+      const { dir: found, name, r } = this.parentOf(null, path, '/');
       if (r.dotted || r.trailingSlash || (r.node && r.node.type === 'dir')) throw new SyscallError(Errno.EISDIR);
+      // On an overlay root the new file goes to the upper layer (the disk).
+      const dir = found instanceof OverlayDir ? found.upperFor(name) : found;
       if (!(dir instanceof MemDir)) throw new SyscallError(Errno.EACCES);
       const cred = { uid: opts.uid ?? r.node?.uid ?? 0, gid: opts.gid ?? r.node?.gid ?? 0 };
       const mode = opts.mode ?? (r.node ? r.node.mode : 0o644);
@@ -575,8 +878,12 @@ function parentPath(path: string): string {
   return i <= 0 ? '/' : p.slice(0, i);
 }
 
+/** Largest file the host API reads whole (bigger ones are streamed with open/pread). */
+const READ_ALL_MAX = 1 << 30;
+
 /** Every byte of a seekable file from offset 0. */
 export function readAll(file: OpenFile): Uint8Array {
+  if (file.stat().size > READ_ALL_MAX) throw new SyscallError(Errno.EFBIG, `${file.path}: too large to read whole`);
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

@@ -13,9 +13,9 @@
  */
 
 import type { Errno } from '../errno.js';
+import { BLOCKED, type SyscallResult, type UserMemory, type Waitable } from '../syscall-abi.js';
 
-export const BLOCKED: unique symbol = Symbol('blocked');
-export type SyscallResult = number | bigint | typeof BLOCKED;
+export { BLOCKED, type SyscallResult, type UserMemory, type Waitable };
 
 /** The six argument registers x0..x5 of an SVC, with typed views. */
 export interface SyscallArgs {
@@ -31,25 +31,7 @@ export interface SyscallArgs {
   big(i: number): bigint;
 }
 
-/** Access to the calling process's memory, checked through its page tables. */
-export interface UserMemory {
-  /** Copies bytes out of user space; throws SyscallError(EFAULT) if any byte is not readable at EL0. */
-  read(addr: number, length: number): Uint8Array;
-  /** Copies bytes into user space; throws SyscallError(EFAULT) if any byte is not writable at EL0. */
-  write(addr: number, data: Uint8Array): void;
-  /** Reads a NUL-terminated string (UTF-8) of at most `max` bytes; ENAMETOOLONG past it, EFAULT on a bad pointer. */
-  readCString(addr: number, max?: number): string;
-  readU32(addr: number): number;
-  readU64(addr: number): bigint;
-  writeU32(addr: number, value: number): void;
-  writeU64(addr: number, value: bigint): void;
-}
 
-/** Something a process can wait on; wake() makes every waiter runnable again. */
-export interface Waitable {
-  addWaiter(wake: () => void): void;
-  removeWaiter(wake: () => void): void;
-}
 
 export interface SyscallContext<P = unknown, K = unknown> {
   readonly kernel: K;

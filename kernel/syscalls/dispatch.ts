@@ -7,16 +7,18 @@
  * nothing a guest passes can throw out of the kernel. It writes x0 and nothing else.
  */
 
-import { Errno, ERRNO_NAMES, SyscallError } from '../errno.js';
+import { Errno, SyscallError } from '../errno.js';
 import type { Kernel } from '../kernel.js';
-import type { Process } from '../process.js';
+import type { Thread } from '../process.js';
 import { BLOCKED, type SyscallArgs, type SyscallContext, type SyscallResult, type UserMemory, type Waitable } from './context.js';
 import { SYSCALL_NAMES } from './numbers.js';
+import { beginTrace, finishTrace } from './trace/calls.js';
 
 /** Returned by handlers that have already set the registers (x0 is left alone). */
 export const NO_RESULT: unique symbol = Symbol('no-result');
 
-export type KernelContext = SyscallContext<Process, Kernel>;
+/** `proc` is the calling thread; `proc.process` its thread group. */
+export type KernelContext = SyscallContext<Thread, Kernel>;
 export type Handler = (ctx: KernelContext) => SyscallResult | typeof NO_RESULT;
 export type HandlerTable = Record<number, Handler>;
 
@@ -46,7 +48,7 @@ export class ContextArgs implements SyscallArgs {
 
 class Context implements KernelContext {
   readonly args: SyscallArgs;
-  constructor(readonly kernel: Kernel, readonly proc: Process) {
+  constructor(readonly kernel: Kernel, readonly proc: Thread) {
     this.args = new ContextArgs(proc.ctx.x);
   }
   get mem(): UserMemory {
@@ -60,17 +62,6 @@ class Context implements KernelContext {
     return new SyscallError(errno, detail);
   }
 }
-
-/** Per-syscall argument formats for tracing: d = int, u = unsigned, x = hex, s = string, f = fd. */
-const TRACE_FORMAT: Record<string, string> = {
-  read: 'fxu', write: 'fxu', readv: 'fxu', writev: 'fxu', openat: 'fsxo', close: 'f', lseek: 'fdd',
-  newfstatat: 'fsxx', fstat: 'fx', getdents64: 'fxu', mkdirat: 'fso', unlinkat: 'fsx', renameat2: 'fsfsx',
-  getcwd: 'xu', chdir: 's', dup: 'f', dup3: 'ffx', pipe2: 'xx', ioctl: 'fxx', fcntl: 'fdx',
-  brk: 'x', mmap: 'xuxxfx', munmap: 'xu', mprotect: 'xux', madvise: 'xud', exit: 'd', exit_group: 'd',
-  set_tid_address: 'x', set_robust_list: 'xu', rt_sigaction: 'dxxu', rt_sigprocmask: 'dxxu', kill: 'dd',
-  tgkill: 'ddd', clock_gettime: 'dx', gettimeofday: 'xx', nanosleep: 'xx', uname: 'x', getrandom: 'xux',
-  prlimit64: 'ddxx', readlinkat: 'fsxu', faccessat: 'fso', rt_sigreturn: '', sched_yield: '',
-};
 
 export class SyscallDispatcher {
   private readonly table: HandlerTable = {};
@@ -89,16 +80,34 @@ export class SyscallDispatcher {
   }
 
   /**
-   * Runs the syscall in p's saved context (x8 = number). Returns true when the process
-   * may go straight back to EL0, false when it blocked or ended.
+   * Runs the syscall in thread p's saved context (x8 = number). Returns true when the
+   * thread may go straight back to EL0, false when it blocked or ended.
    */
-  dispatch(p: Process): boolean {
+  dispatch(p: Thread): boolean {
+    const started = performance.now();
+    try {
+      return this.run(p);
+    } finally {
+      // The thread's system time: what the kernel spent on its calls (getrusage, times, ITIMER_PROF).
+      p.sysMs += performance.now() - started;
+    }
+  }
+
+  private run(p: Thread): boolean {
     const x = p.ctx.x;
     const nr = x[16];
     const handler = this.table[nr];
     let result: SyscallResult | typeof NO_RESULT;
     const ctx = new Context(this.kernel, p);
-    const trace = this.kernel.tracing ? this.describeCall(nr, ctx) : '';
+    // x0..x5 as the call saw them (x0 is overwritten by the result before the line is finished).
+    let trace = this.kernel.tracing ? beginTrace(nr, new ContextArgs(x.slice(0, 12)), ctx.mem) : null;
+    if (trace && (trace.name === 'exit_group' || trace.name === 'exit')) {
+      // Calls that do not return are shown as they start (`exit_group(0) = ?`), as strace does,
+      // so the process's `+++ exited with 0 +++` follows them.
+      const line = finishTrace(trace, ctx.mem, undefined);
+      this.kernel.trace(p, line.call, line.result);
+      trace = null;
+    }
     if (!handler) {
       if (!this.warned.has(nr)) {
         this.warned.add(nr);
@@ -123,7 +132,7 @@ export class SyscallDispatcher {
     }
     p.blockedSyscall = -1;
     p.syscallState = undefined;
-    if (result !== NO_RESULT && !p.exit) {
+    if (result !== NO_RESULT && !p.dead) {
       if (typeof result === 'bigint') {
         const v = BigInt.asUintN(64, result);
         x[0] = Number(v & 0xffffffffn) | 0;
@@ -133,35 +142,21 @@ export class SyscallDispatcher {
         x[1] = result < 0 ? -1 : Math.floor(result / TWO32) | 0;
       }
     }
-    if (trace) this.kernel.trace(p, `${trace} = ${p.exit ? '?' : result === NO_RESULT ? '?' : formatResult(result)}`);
-    return !p.exit && p.state !== 'blocked';
-  }
-
-  private describeCall(nr: number, ctx: KernelContext): string {
-    const name = SYSCALL_NAMES.get(nr) ?? `syscall_${nr}`;
-    const fmt = TRACE_FORMAT[name] ?? 'xxxxxx'.slice(0, 3);
-    const args: string[] = [];
-    for (let i = 0; i < fmt.length; i++) {
-      const c = fmt[i];
-      if (c === 'd' || c === 'f') args.push(c === 'f' && ctx.args.int(i) === -100 ? 'AT_FDCWD' : String(ctx.args.int(i)));
-      else if (c === 'u') args.push(String(ctx.args.u64(i)));
-      else if (c === 'o') args.push('0' + ctx.args.u32(i).toString(8));
-      else if (c === 's') {
-        try {
-          const s = ctx.mem.readCString(ctx.args.u64(i), 4096);
-          args.push(JSON.stringify(s.length > 64 ? s.slice(0, 64) + '...' : s));
-        } catch {
-          args.push('0x' + ctx.args.big(i).toString(16));
-        }
-      } else args.push('0x' + ctx.args.big(i).toString(16));
+    if (this.kernel.injectClobberX9) {
+      x[18] = CLOBBERED_X9;
+      x[19] = 0;
     }
-    return `${name}(${args.join(', ')})`;
+    if (trace) {
+      const line = finishTrace(trace, ctx.mem, p.dead || result === NO_RESULT ? undefined : result);
+      this.kernel.trace(p, line.call, line.result);
+    }
+    return !p.dead && p.state !== 'blocked';
   }
 }
 
-function formatResult(r: number | bigint): string {
-  if (typeof r === 'bigint') return '0x' + BigInt.asUintN(64, r).toString(16);
-  if (r < 0 && r >= -4095) return `-1 ${ERRNO_NAMES[-r] ?? 'E' + -r}`;
-  if (r > 0xffff) return '0x' + r.toString(16);
-  return String(r);
-}
+/**
+ * The injected bug: x9 left holding a kernel scratch value, as the origin report's return path
+ * did. The value is a page-aligned address past the program's heap, so a user allocator that kept
+ * its head in x9 across `svc` hands out unmapped memory and the next store faults, as reported.
+ */
+export const CLOBBERED_X9 = 0x814000;

@@ -1,44 +1,42 @@
 /**
  * File system calls: the fd table, reads and writes, paths, directories, pipes, terminals.
  * Handlers take the calling process as FsProcess (the core's Process implements it) and find the
- * Vfs at ctx.kernel.vfs; SIGPIPE goes through ctx.kernel.sendSignal. Calls that wait (pipes,
+ * Vfs at ctx.kernel.vfs; SIGPIPE goes through ctx.kernel.signals. Calls that wait (pipes,
  * terminals, host input) park on a queue with ctx.block() and are re-run when woken, so nothing
  * here has a side effect before it decides to block.
  */
 
 import { Errno, SyscallError } from '../errno.js';
 import {
-  AT_EACCESS, AT_EMPTY_PATH, AT_FDCWD, AT_NO_AUTOMOUNT, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, MAX_RW_COUNT,
+  AT_EACCESS, AT_EMPTY_PATH, AT_FDCWD, AT_NO_AUTOMOUNT, AT_REMOVEDIR, AT_SYMLINK_FOLLOW, AT_SYMLINK_NOFOLLOW,
   O_CLOEXEC, O_DIRECT, O_NONBLOCK, PATH_MAX, PIPE_CAPACITY, SETFL_MASK,
+  O_ACCMODE, O_APPEND, O_ASYNC, O_CREAT, O_DIRECTORY, O_DSYNC, O_EXCL, O_LARGEFILE, O_NOATIME, O_NOCTTY, O_NOFOLLOW, O_PATH,
+  O_RDONLY, O_SYNC, O_TMPFILE, O_TRUNC,
 } from '../fs/constants.js';
-import { DirFile, RegularFile, type OpenFile } from '../fs/file.js';
-import type { Stat } from '../fs/inode.js';
+import { DirFile, RegularFile } from '../fs/file.js';
+import { FileInode, permits, type Inode, type Stat } from '../fs/inode.js';
+import { MEMFD_DEV, createMemfd } from '../fs/memfd.js';
+import { MemFile, SEAL_FUTURE_WRITE, SEAL_GROW, SEAL_SEAL, SEAL_SHRINK, SEAL_WRITE } from '../fs/memfs.js';
 import { PipeReader, PipeWriter, createPipe } from '../fs/pipe.js';
-import type { FsProcess } from '../fs/process.js';
 import { HostInput } from '../fs/stdio.js';
-import { FIONREAD } from '../fs/tty.js';
-import { Vfs } from '../fs/vfs.js';
-import { BLOCKED, type SyscallContext, type SyscallResult, type Waitable } from './context.js';
+import { FIONREAD, TtyFile } from '../fs/tty.js';
+import { RESOLVE_BENEATH, RESOLVE_CACHED, RESOLVE_IN_ROOT, RESOLVE_NO_MAGICLINKS, RESOLVE_NO_SYMLINKS, RESOLVE_NO_XDEV, Vfs } from '../fs/vfs.js';
+import { BLOCKED, type SyscallContext, type SyscallResult } from './context.js';
+import { FS_IO_SYSCALLS } from './fs-io.js';
+import { checkFsize, fsizeAllowed } from './fsize.js';
+import { F_GETLK, F_OFD_GETLK, F_OFD_SETLK, F_OFD_SETLKW, F_SETLK, F_SETLKW, NR_flock, closedBy, fcntlLock, flock } from './locks.js';
+import { STATFS_SYSCALLS } from './statfs.js';
+import { XATTR_SYSCALLS } from './xattr.js';
+import { INOTIFY_SYSCALLS } from './inotify.js';
+import { IN_ACCESS, IN_ATTRIB, IN_MODIFY, notifyFile, type Dentry } from '../fs/fsnotify.js';
 import { SYSCALL_NUMBERS as NR } from './numbers.js';
 
-/** What the file syscalls need from the kernel object. */
-export interface FsKernel {
-  vfs?: unknown;
-  sendSignal?(proc: never, sig: number): void;
-}
+import {
+  CHUNK, STAT_SIZE, STATX_SIZE, baseOf, count, files, gatherFrom, pathArg, readFrom, readIovecs, readable, scatter,
+  vfsOf, writable, writeTo, type Ctx, type Handler,
+} from './fs-common.js';
 
-/** The process as these handlers see it (syscallState: kept across re-runs of a blocked call). */
-export type FsSyscallProcess = FsProcess & { syscallState?: unknown };
-
-type Ctx = SyscallContext<FsSyscallProcess, FsKernel>;
-type Handler = (ctx: Ctx) => SyscallResult;
-
-const SIGPIPE = 13;
-/** Bytes moved between user memory and a regular file per step. */
-const CHUNK = 1 << 20;
-const IOV_MAX = 1024;
-const STAT_SIZE = 128;
-const STATX_SIZE = 256;
+export type { FsKernel, FsSyscallProcess } from './fs-common.js';
 
 // ioctl and fcntl numbers.
 const FIONBIO = 0x5421;
@@ -49,16 +47,14 @@ const F_GETFD = 1;
 const F_SETFD = 2;
 const F_GETFL = 3;
 const F_SETFL = 4;
-const F_GETLK = 5;
-const F_SETLK = 6;
-const F_SETLKW = 7;
 const F_SETOWN = 8;
 const F_GETOWN = 9;
 const F_DUPFD_CLOEXEC = 1030;
 const F_SETPIPE_SZ = 1031;
 const F_GETPIPE_SZ = 1032;
 const FD_CLOEXEC = 1;
-const F_UNLCK = 2;
+const F_ADD_SEALS = 1033;
+const F_GET_SEALS = 1034;
 
 const UTIME_NOW = (1 << 30) - 1;
 const UTIME_OMIT = (1 << 30) - 2;
@@ -69,163 +65,11 @@ const NR_fchdir = 50;
 const NR_fchmod = 52;
 const NR_utimensat = 88;
 const NR_faccessat2 = 439;
-
-function vfsOf(ctx: Ctx): Vfs {
-  const v = ctx.kernel?.vfs;
-  if (v instanceof Vfs) return v;
-  throw new SyscallError(Errno.ENOENT, 'no file system');
-}
-
-function files(ctx: Ctx) {
-  return ctx.proc.files;
-}
-
-function count(ctx: Ctx, i: number): number {
-  return Math.min(ctx.args.u64(i), MAX_RW_COUNT);
-}
-
-function pathArg(ctx: Ctx, i: number): string {
-  return ctx.mem.readCString(ctx.args.u64(i), PATH_MAX);
-}
-
-/** The base directory for a *at call's relative path. */
-function baseOf(ctx: Ctx, dirfd: number, path: string): string | undefined {
-  if (path.startsWith('/') || path === '') return undefined;
-  if (dirfd === AT_FDCWD) return ctx.proc.cwd;
-  const f = files(ctx).get(dirfd);
-  if (!(f instanceof DirFile)) throw new SyscallError(Errno.ENOTDIR);
-  return f.path;
-}
-
-function withSigpipe<T>(ctx: Ctx, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof SyscallError && e.errno === Errno.EPIPE) {
-      (ctx.kernel as { sendSignal?: (p: unknown, s: number) => void }).sendSignal?.(ctx.proc, SIGPIPE);
-    }
-    throw e;
-  }
-}
-
-function readable(ctx: Ctx, fd: number): OpenFile {
-  const f = files(ctx).get(fd);
-  if (!f.readable) throw new SyscallError(Errno.EBADF);
-  return f;
-}
-
-function writable(ctx: Ctx, fd: number): OpenFile {
-  const f = files(ctx).get(fd);
-  if (!f.writable) throw new SyscallError(Errno.EBADF);
-  return f;
-}
+const NR_fchown = 55;
+const NR_close_range = 436;
+const NR_memfd_create = 279;
 
 // ------------------------------------------------------------------ read and write
-
-/** Reads for read/readv: the bytes, or BLOCKED. Seekable files advance only after `deliver` succeeds. */
-function readFrom(ctx: Ctx, f: OpenFile, n: number, deliver: (data: Uint8Array) => void): SyscallResult {
-  if (f instanceof RegularFile) {
-    const data = f.pread(f.offset, n);
-    deliver(data);
-    f.offset += data.length;
-    return data.length;
-  }
-  const r = f.read(n, ctx);
-  if (r === BLOCKED) return BLOCKED;
-  deliver(r);
-  return r.length;
-}
-
-/** Writes `total` bytes gathered by `gather(offset, length)` (which may throw EFAULT). */
-function writeTo(ctx: Ctx, f: OpenFile, total: number, gather: (off: number, len: number) => Uint8Array): SyscallResult {
-  if (total === 0) {
-    if (f instanceof RegularFile) return 0;
-    const r = withSigpipe(ctx, () => f.write(new Uint8Array(0), ctx));
-    return r === BLOCKED ? BLOCKED : 0;
-  }
-  if (f instanceof RegularFile) {
-    let done = 0;
-    while (done < total) {
-      let data: Uint8Array;
-      let faulted = false;
-      try {
-        data = gather(done, Math.min(CHUNK, total - done));
-      } catch (e) {
-        // Like Linux, write the bytes before the first unreadable page.
-        data = readablePrefix(gather, done, Math.min(CHUNK, total - done));
-        if (data.length === 0) {
-          if (done > 0) return done;
-          throw e;
-        }
-        faulted = true;
-      }
-      try {
-        done += f.write(data);
-      } catch (e) {
-        if (done > 0) return done;
-        throw e;
-      }
-      if (faulted) return done;
-    }
-    return done;
-  }
-  // Pipes, terminals, host outputs. A blocking pipe write returns only when all is written
-  // (as Linux does): the count written so far is kept in syscallState across the re-runs.
-  const state = ctx.proc.syscallState as { written?: number } | undefined;
-  const before = state?.written ?? 0;
-  let r: number | typeof BLOCKED;
-  try {
-    const data = gather(before, Math.min(total - before, CHUNK));
-    r = withSigpipe(ctx, () => f.write(data, ctx));
-  } catch (e) {
-    if (before > 0) return finish(ctx, before);
-    throw e;
-  }
-  if (r === BLOCKED) return BLOCKED;
-  const done = before + r;
-  if (done < total && f instanceof PipeWriter && !f.nonblocking) {
-    ctx.proc.syscallState = { written: done };
-    if (f.pipe.readers > 0 && f.pipe.space > 0) return writeTo(ctx, f, total, gather);
-    return ctx.block(f.pipe.writeQueue);
-  }
-  return finish(ctx, done);
-}
-
-function finish(ctx: Ctx, result: number): number {
-  ctx.proc.syscallState = undefined;
-  return result;
-}
-
-/** The longest prefix of gather(off, len) that can be read, probing page by page. */
-function readablePrefix(gather: (off: number, len: number) => Uint8Array, off: number, len: number): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let got = 0;
-  while (got < len) {
-    const n = Math.min(4096, len - got);
-    try {
-      parts.push(gather(off + got, n));
-    } catch {
-      // Maybe the page boundary falls inside this piece: try byte ranges up to it.
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        try {
-          gather(off + got, mid);
-          lo = mid;
-        } catch {
-          hi = mid - 1;
-        }
-      }
-      if (lo > 0) parts.push(gather(off + got, lo));
-      got += lo;
-      break;
-    }
-    got += n;
-  }
-  return Buffer.concat(parts);
-}
-
 const read: Handler = (ctx) => {
   const f = readable(ctx, ctx.args.int(0));
   const buf = ctx.args.u64(1);
@@ -240,58 +84,6 @@ const write: Handler = (ctx) => {
   const n = count(ctx, 2);
   return writeTo(ctx, f, n, (off, len) => ctx.mem.read(buf + off, len));
 };
-
-interface Iov {
-  base: number;
-  len: number;
-}
-
-function readIovecs(ctx: Ctx, addr: number, cnt: number): Iov[] {
-  if (cnt < 0 || cnt > IOV_MAX) throw new SyscallError(Errno.EINVAL);
-  if (cnt === 0) return [];
-  const raw = ctx.mem.read(addr, cnt * 16);
-  const v = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  const out: Iov[] = [];
-  let total = 0;
-  for (let i = 0; i < cnt; i++) {
-    const base = Number(v.getBigUint64(i * 16, true));
-    const lenBig = v.getBigUint64(i * 16 + 8, true);
-    if (lenBig > 0x7fffffffffffffffn) throw new SyscallError(Errno.EINVAL);
-    const len = Math.min(Number(lenBig), MAX_RW_COUNT - total);
-    total += len;
-    out.push({ base, len });
-  }
-  return out;
-}
-
-function scatter(ctx: Ctx, iovs: Iov[], data: Uint8Array): void {
-  let off = 0;
-  for (const iov of iovs) {
-    if (off >= data.length) break;
-    const n = Math.min(iov.len, data.length - off);
-    if (n > 0) ctx.mem.write(iov.base, data.subarray(off, off + n));
-    off += n;
-  }
-}
-
-function gatherFrom(ctx: Ctx, iovs: Iov[]): (off: number, len: number) => Uint8Array {
-  return (off, len) => {
-    const out = new Uint8Array(len);
-    let pos = 0; // position in the iov stream
-    let filled = 0;
-    for (const iov of iovs) {
-      if (filled >= len) break;
-      const start = Math.max(off + filled - pos, 0);
-      if (start < iov.len) {
-        const n = Math.min(iov.len - start, len - filled);
-        out.set(ctx.mem.read(iov.base + start, n), filled);
-        filled += n;
-      }
-      pos += iov.len;
-    }
-    return out;
-  };
-}
 
 const readv: Handler = (ctx) => {
   const f = readable(ctx, ctx.args.int(0));
@@ -322,11 +114,12 @@ const pread64: Handler = (ctx) => {
 const pwrite64: Handler = (ctx) => {
   const f = writable(ctx, ctx.args.int(0));
   const buf = ctx.args.u64(1);
-  const n = count(ctx, 2);
+  let n = count(ctx, 2);
   const off = ctx.args.i64(3);
   if (off < 0) throw new SyscallError(Errno.EINVAL);
   if (!f.seekable) throw new SyscallError(Errno.ESPIPE);
   if (n === 0) return 0;
+  n = fsizeAllowed(ctx, f, n, off);
   let done = 0;
   while (done < n) {
     let data: Uint8Array;
@@ -336,7 +129,12 @@ const pwrite64: Handler = (ctx) => {
       if (done > 0) return done;
       throw e;
     }
-    done += f.pwrite(off + done, data);
+    try {
+      done += f.pwrite(off + done, data);
+    } catch (e) {
+      if (done > 0) return done;
+      throw e;
+    }
   }
   return done;
 };
@@ -348,7 +146,63 @@ const openat: Handler = (ctx) => {
   const path = pathArg(ctx, 1);
   const flags = ctx.args.int(2);
   const mode = ctx.args.u32(3);
-  const file = vfsOf(ctx).openAt(ctx.proc, baseOf(ctx, dirfd, path), path, flags, mode);
+  const file = vfsOf(ctx).openOrBlock(ctx.proc, baseOf(ctx, dirfd, path), path, flags, mode, 0, ctx);
+  if (file === BLOCKED) return BLOCKED;
+  try {
+    return files(ctx).install(file, (flags & O_CLOEXEC) !== 0);
+  } catch (e) {
+    file.release();
+    throw e;
+  }
+};
+
+/** openat2's flags: what build_open_flags accepts (anything else is EINVAL, never ignored as openat does). */
+const VALID_OPEN_FLAGS = O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK | O_DSYNC | O_ASYNC | O_DIRECT |
+  O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_PATH | O_TMPFILE | O_SYNC;
+const O_PATH_FLAGS = O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC;
+const VALID_RESOLVE = RESOLVE_NO_XDEV | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH | RESOLVE_IN_ROOT | RESOLVE_CACHED;
+const OPEN_HOW_SIZE_VER0 = 24;
+
+/**
+ * openat2(dirfd, path, struct open_how *, size): openat with strict flags and mode, and the
+ * RESOLVE_* restrictions on how the path may be resolved (Vfs.lookup applies them). The
+ * structure may be larger than this kernel's (extensible struct): extra bytes must be zero (E2BIG).
+ */
+const openat2: Handler = (ctx) => {
+  const dirfd = ctx.args.int(0);
+  const howAddr = ctx.args.u64(2);
+  const size = ctx.args.u64(3);
+  if (size < OPEN_HOW_SIZE_VER0) throw new SyscallError(Errno.EINVAL);
+  if (size > 4096) throw new SyscallError(Errno.E2BIG);
+  const how = Buffer.from(ctx.mem.read(howAddr, size));
+  if (how.subarray(OPEN_HOW_SIZE_VER0).some((b) => b !== 0)) throw new SyscallError(Errno.E2BIG);
+  const flags64 = how.readBigUInt64LE(0);
+  const mode64 = how.readBigUInt64LE(8);
+  const resolve64 = how.readBigUInt64LE(16);
+  if (flags64 & ~BigInt(VALID_OPEN_FLAGS)) throw new SyscallError(Errno.EINVAL);
+  if (resolve64 & ~BigInt(VALID_RESOLVE)) throw new SyscallError(Errno.EINVAL);
+  const flags = Number(flags64);
+  const resolve = Number(resolve64);
+  if (resolve & RESOLVE_BENEATH && resolve & RESOLVE_IN_ROOT) throw new SyscallError(Errno.EINVAL);
+  const creates = (flags & O_CREAT) !== 0 || (flags & O_TMPFILE) === O_TMPFILE;
+  if (creates ? mode64 & ~0o7777n : mode64 !== 0n) throw new SyscallError(Errno.EINVAL);
+  if (flags & 0o20000000 && (flags & O_TMPFILE) !== O_TMPFILE) throw new SyscallError(Errno.EINVAL);
+  if ((flags & O_TMPFILE) === O_TMPFILE && (flags & O_ACCMODE) === O_RDONLY) throw new SyscallError(Errno.EINVAL);
+  if (flags & O_PATH && flags & ~O_PATH_FLAGS) throw new SyscallError(Errno.EINVAL);
+  if (resolve & RESOLVE_CACHED && flags & (O_TRUNC | O_CREAT | 0o20000000)) throw new SyscallError(Errno.EAGAIN);
+  const path = pathArg(ctx, 1);
+  let base: string | undefined;
+  if (resolve & (RESOLVE_BENEATH | RESOLVE_IN_ROOT)) {
+    // A scoped lookup is relative to dirfd even for an absolute path.
+    if (dirfd === AT_FDCWD) base = ctx.proc.cwd;
+    else {
+      const d = files(ctx).get(dirfd);
+      if (!(d instanceof DirFile)) throw new SyscallError(Errno.ENOTDIR);
+      base = d.path;
+    }
+  } else base = baseOf(ctx, dirfd, path);
+  const file = vfsOf(ctx).openOrBlock(ctx.proc, base, path, flags, Number(mode64), resolve, ctx);
+  if (file === BLOCKED) return BLOCKED;
   try {
     return files(ctx).install(file, (flags & O_CLOEXEC) !== 0);
   } catch (e) {
@@ -358,8 +212,53 @@ const openat: Handler = (ctx) => {
 };
 
 const close: Handler = (ctx) => {
-  files(ctx).close(ctx.args.int(0));
+  const fd = ctx.args.int(0);
+  const f = files(ctx).get(fd);
+  files(ctx).close(fd);
+  closedBy(f, ctx.proc.pid);
   return 0;
+};
+
+const CLOSE_RANGE_UNSHARE = 2;
+const CLOSE_RANGE_CLOEXEC = 4;
+
+/** close_range(2); CLOSE_RANGE_UNSHARE acts on the caller's table as it is (shared or not). */
+const closeRange: Handler = (ctx) => {
+  const first = ctx.args.u32(0);
+  const last = ctx.args.u32(1);
+  const flags = ctx.args.u32(2);
+  if (flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC) || first > last) throw new SyscallError(Errno.EINVAL);
+  const t = files(ctx);
+  for (const fd of t.fds()) {
+    if (fd < first || fd > last) continue;
+    if (flags & CLOSE_RANGE_CLOEXEC) t.setCloexec(fd, true);
+    else {
+      const f = t.get(fd);
+      t.close(fd);
+      closedBy(f, ctx.proc.pid);
+    }
+  }
+  return 0;
+};
+
+const MFD_CLOEXEC = 1;
+const MFD_ALLOW_SEALING = 2;
+const MFD_NOEXEC_SEAL = 8;
+const MFD_EXEC = 0x10;
+
+const memfdCreate: Handler = (ctx) => {
+  const name = ctx.mem.readCString(ctx.args.u64(0), 250);
+  const flags = ctx.args.u32(1);
+  if (flags & ~(MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_NOEXEC_SEAL | MFD_EXEC)) throw new SyscallError(Errno.EINVAL);
+  if ((flags & MFD_NOEXEC_SEAL) && (flags & MFD_EXEC)) throw new SyscallError(Errno.EINVAL);
+  const limit = (ctx.kernel as { processMemoryLimit?: number }).processMemoryLimit ?? 256 * 1024 * 1024;
+  const file = createMemfd(name, (flags & (MFD_ALLOW_SEALING | MFD_NOEXEC_SEAL)) !== 0, { uid: ctx.proc.uid ?? 0, gid: ctx.proc.gid ?? 0 }, limit);
+  try {
+    return files(ctx).install(file, (flags & MFD_CLOEXEC) !== 0);
+  } catch (e) {
+    file.release();
+    throw e;
+  }
 };
 
 const lseek: Handler = (ctx) => {
@@ -454,17 +353,28 @@ const fcntl: Handler = (ctx) => {
     case F_SETFL:
       f.flags = (f.flags & ~SETFL_MASK) | (ctx.args.int(2) & SETFL_MASK);
       return 0;
-    case F_GETLK: {
-      // No locks are ever held by others: report the range unlocked.
-      const addr = ctx.args.u64(2);
-      const b = ctx.mem.read(addr, 2);
-      b[0] = F_UNLCK;
-      b[1] = 0;
-      ctx.mem.write(addr, b);
-      return 0;
-    }
+    case F_GETLK:
     case F_SETLK:
     case F_SETLKW:
+    case F_OFD_GETLK:
+    case F_OFD_SETLK:
+    case F_OFD_SETLKW:
+      return fcntlLock(ctx, fd, cmd);
+    case F_ADD_SEALS: {
+      const node = f.inode;
+      if (!(node instanceof MemFile) || node.dev !== MEMFD_DEV || !(f instanceof RegularFile)) throw new SyscallError(Errno.EINVAL);
+      const seals = ctx.args.u32(2);
+      if (seals & ~(SEAL_SEAL | SEAL_SHRINK | SEAL_GROW | SEAL_WRITE | SEAL_FUTURE_WRITE)) throw new SyscallError(Errno.EINVAL);
+      if (!f.writable) throw new SyscallError(Errno.EPERM);
+      if (node.seals & SEAL_SEAL) throw new SyscallError(Errno.EPERM);
+      node.seals |= seals;
+      return 0;
+    }
+    case F_GET_SEALS: {
+      const node = f.inode;
+      if (!(node instanceof MemFile) || node.dev !== MEMFD_DEV) throw new SyscallError(Errno.EINVAL);
+      return node.seals;
+    }
     case F_SETOWN:
       return 0;
     case F_GETOWN:
@@ -499,6 +409,10 @@ const ioctl: Handler = (ctx) => {
         return 0;
       }
       break;
+  }
+  if (f instanceof TtyFile && ctx.kernel.ttyIoctl) {
+    const r = ctx.kernel.ttyIoctl(ctx.proc as never, f.tty, req, arg, ctx);
+    if (r !== null) return r;
   }
   return f.ioctl(req, arg, ctx);
 };
@@ -628,6 +542,14 @@ const mkdirat: Handler = (ctx) => {
   return 0;
 };
 
+/** mknodat(dirfd, path, mode, dev): glibc's mkfifo and mknod both come here. */
+const mknodat: Handler = (ctx) => {
+  const dirfd = ctx.args.int(0);
+  const path = pathArg(ctx, 1);
+  vfsOf(ctx).mknodAt(ctx.proc, baseOf(ctx, dirfd, path), path, ctx.args.u32(2));
+  return 0;
+};
+
 const unlinkat: Handler = (ctx) => {
   const dirfd = ctx.args.int(0);
   const path = pathArg(ctx, 1);
@@ -658,9 +580,24 @@ const symlinkat: Handler = (ctx) => {
 };
 
 const linkat: Handler = (ctx) => {
-  pathArg(ctx, 1);
-  pathArg(ctx, 3);
-  throw new SyscallError(Errno.EPERM, 'hard links are not supported');
+  const oldfd = ctx.args.int(0);
+  const oldPath = pathArg(ctx, 1);
+  const newfd = ctx.args.int(2);
+  const newPath = ctx.mem.readCString(ctx.args.u64(3), PATH_MAX);
+  const flags = ctx.args.int(4);
+  if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)) throw new SyscallError(Errno.EINVAL);
+  if (newPath === '') throw new SyscallError(Errno.ENOENT);
+  const vfs = vfsOf(ctx);
+  if (oldPath === '' && (flags & AT_EMPTY_PATH)) {
+    // Linux: AT_EMPTY_PATH needs CAP_DAC_READ_SEARCH; the file is the fd's own.
+    if ((ctx.proc.uid ?? 0) !== 0) throw new SyscallError(Errno.ENOENT);
+    const node = oldfd === AT_FDCWD ? undefined : files(ctx).get(oldfd).inode;
+    if (!node) throw new SyscallError(oldfd === AT_FDCWD ? Errno.EPERM : Errno.ENOENT);
+    vfs.linkNode(ctx.proc, node, baseOf(ctx, newfd, newPath), newPath);
+    return 0;
+  }
+  vfs.linkAt(ctx.proc, baseOf(ctx, oldfd, oldPath), oldPath, baseOf(ctx, newfd, newPath), newPath, (flags & AT_SYMLINK_FOLLOW) !== 0);
+  return 0;
 };
 
 const readlinkat: Handler = (ctx) => {
@@ -723,13 +660,45 @@ const fchmod: Handler = (ctx) => {
   return 0;
 };
 
+/** The caller's supplementary groups (the core's thread answers through its process). */
+function groupsOf(ctx: Ctx): readonly number[] {
+  const p = ctx.proc as { groups?: readonly number[]; process?: { groups?: readonly number[] } };
+  return p.groups ?? p.process?.groups ?? [];
+}
+
+/** The uid/gid arguments of the chown calls: -1 (as u32) means "leave it". */
+function chownTo(ctx: Ctx, node: Inode, uidArg: number, gidArg: number, at: Dentry | null): number {
+  vfsOf(ctx).chown(ctx.proc, node, uidArg === 0xffffffff ? -1 : uidArg, gidArg === 0xffffffff ? -1 : gidArg, groupsOf(ctx), at);
+  return 0;
+}
+
 const fchownat: Handler = (ctx) => {
   const dirfd = ctx.args.int(0);
   const path = pathArg(ctx, 1);
-  const r = vfsOf(ctx).lookup(ctx.proc, path, { follow: (ctx.args.int(4) & AT_SYMLINK_NOFOLLOW) === 0, base: baseOf(ctx, dirfd, path) });
-  if (!r.node) throw new SyscallError(Errno.ENOENT);
-  if ((ctx.proc.uid ?? 0) !== 0) throw new SyscallError(Errno.EPERM);
-  return 0;
+  const flags = ctx.args.int(4);
+  if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) throw new SyscallError(Errno.EINVAL);
+  let node: Inode | undefined;
+  let at: Dentry | null = null;
+  if (path === '' && (flags & AT_EMPTY_PATH)) {
+    const f = dirfd === AT_FDCWD ? null : files(ctx).get(dirfd);
+    node = f ? f.inode ?? undefined : vfsOf(ctx).lookup(ctx.proc, ctx.proc.cwd, { follow: true }).node;
+    at = f?.dentry ?? null;
+    if (!node) throw new SyscallError(Errno.EBADF);
+  } else {
+    const r = vfsOf(ctx).lookup(ctx.proc, path, { follow: (flags & AT_SYMLINK_NOFOLLOW) === 0, base: baseOf(ctx, dirfd, path) });
+    node = r.node;
+    if (!node) throw new SyscallError(Errno.ENOENT);
+    at = vfsOf(ctx).dentryOf(r);
+  }
+  return chownTo(ctx, node, ctx.args.u32(2), ctx.args.u32(3), at);
+};
+
+const fchown: Handler = (ctx) => {
+  const f = files(ctx).get(ctx.args.int(0));
+  if (f.flags & 0o10000000 /* O_PATH */) throw new SyscallError(Errno.EBADF);
+  const node = f.inode;
+  if (!node) throw new SyscallError(Errno.EPERM);
+  return chownTo(ctx, node, ctx.args.u32(1), ctx.args.u32(2), f.dentry);
 };
 
 const utimensat: Handler = (ctx) => {
@@ -737,34 +706,61 @@ const utimensat: Handler = (ctx) => {
   const pathAddr = ctx.args.u64(1);
   const timesAddr = ctx.args.u64(2);
   const flags = ctx.args.int(3);
-  let node;
+  if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) throw new SyscallError(Errno.EINVAL);
+  let node: Inode | null | undefined;
+  let at: Dentry | null = null;
+  const ofFd = (): Inode | null | undefined => {
+    if (dirfd === AT_FDCWD) return vfsOf(ctx).lookup(ctx.proc, ctx.proc.cwd, { follow: true }).node;
+    const f = files(ctx).get(dirfd);
+    at = f.dentry;
+    return f.inode;
+  };
   if (pathAddr === 0) {
-    node = files(ctx).get(dirfd).inode;
+    // Linux's futimens form: the fd itself (AT_SYMLINK_NOFOLLOW makes no sense there).
+    if (flags & AT_SYMLINK_NOFOLLOW) throw new SyscallError(Errno.EINVAL);
+    node = ofFd();
   } else {
     const path = ctx.mem.readCString(pathAddr, PATH_MAX);
-    node = vfsOf(ctx).lookup(ctx.proc, path, { follow: (flags & AT_SYMLINK_NOFOLLOW) === 0, base: baseOf(ctx, dirfd, path) }).node;
-    if (!node) throw new SyscallError(Errno.ENOENT);
+    if (path === '' && (flags & AT_EMPTY_PATH)) node = ofFd();
+    else {
+      const r = vfsOf(ctx).lookup(ctx.proc, path, { follow: (flags & AT_SYMLINK_NOFOLLOW) === 0, base: baseOf(ctx, dirfd, path) });
+      node = r.node;
+      if (!node) throw new SyscallError(Errno.ENOENT);
+      at = vfsOf(ctx).dentryOf(r);
+    }
   }
-  if (!node) return 0;
   const now = Date.now();
-  let atime = now;
-  let mtime = now;
+  let atime: number | null = now;
+  let mtime: number | null = now;
+  let explicit = false;
   if (timesAddr !== 0) {
     const raw = ctx.mem.read(timesAddr, 32);
     const v = new DataView(raw.buffer, raw.byteOffset, 32);
-    const ts = (off: number, cur: number): number => {
+    const ts = (off: number): number | null => {
       const nsec = Number(v.getBigInt64(off + 8, true));
       if (nsec === UTIME_NOW) return now;
-      if (nsec === UTIME_OMIT) return cur;
+      if (nsec === UTIME_OMIT) return null;
       if (nsec < 0 || nsec >= 1e9) throw new SyscallError(Errno.EINVAL);
+      explicit = true;
       return Number(v.getBigInt64(off, true)) * 1000 + nsec / 1e6;
     };
-    atime = ts(0, node.atimeMs);
-    mtime = ts(16, node.mtimeMs);
+    atime = ts(0);
+    mtime = ts(16);
   }
-  node.atimeMs = atime;
-  node.mtimeMs = mtime;
-  node.setMode(node.mode); // persists the metadata (and sets ctime)
+  if (!node) return 0;
+  if (atime === null && mtime === null) return 0;
+  // Explicit times: the owner (or root). "Now": the owner or anyone who may write the file.
+  const uid = ctx.proc.uid ?? 0;
+  if (uid !== 0 && uid !== node.uid) {
+    if (explicit) throw new SyscallError(Errno.EPERM);
+    if (!permits(node, 2 /* W_OK */, { uid, gid: ctx.proc.gid ?? 0 })) throw new SyscallError(Errno.EACCES);
+  }
+  if (atime !== null) node.atimeMs = atime;
+  if (mtime !== null) node.mtimeMs = mtime;
+  node.ctimeMs = now;
+  node.persistMeta();
+  // Linux's fsnotify_change: both times is IN_ATTRIB, the access time alone IN_ACCESS, the modification time alone IN_MODIFY.
+  notifyFile(node, atime !== null && mtime !== null ? IN_ATTRIB : atime !== null ? IN_ACCESS : IN_MODIFY, at);
   return 0;
 };
 
@@ -780,6 +776,7 @@ const ftruncate: Handler = (ctx) => {
   const f = regularWritable(ctx, ctx.args.int(0));
   const len = ctx.args.i64(1);
   if (len < 0) throw new SyscallError(Errno.EINVAL);
+  checkFsize(ctx, f.node.size(), len);
   f.truncate(len);
   return 0;
 };
@@ -788,13 +785,17 @@ const truncate: Handler = (ctx) => {
   const path = pathArg(ctx, 0);
   const len = ctx.args.i64(1);
   if (len < 0) throw new SyscallError(Errno.EINVAL);
-  const f = vfsOf(ctx).openAt(ctx.proc, ctx.proc.cwd, path, 1 /* O_WRONLY */);
-  try {
-    if (!(f instanceof RegularFile)) throw new SyscallError(Errno.EINVAL);
-    f.truncate(len);
-  } finally {
-    f.release();
-  }
+  // truncate(2) does not open the file (no IN_OPEN/IN_CLOSE_WRITE for inotify): the open checks by hand.
+  const vfs = vfsOf(ctx);
+  const r = vfs.lookup(ctx.proc, path, { follow: true, base: ctx.proc.cwd });
+  const node = r.node;
+  if (!node) throw new SyscallError(Errno.ENOENT);
+  if (node.type === 'dir') throw new SyscallError(Errno.EISDIR);
+  if (!(node instanceof FileInode)) throw new SyscallError(Errno.EINVAL);
+  if (!permits(node, 2 /* W_OK */, { uid: ctx.proc.uid ?? 0, gid: ctx.proc.gid ?? 0 })) throw new SyscallError(Errno.EACCES);
+  checkFsize(ctx, node.size(), len);
+  node.truncate(len);
+  notifyFile(node, IN_MODIFY, vfs.dentryOf(r));
   return 0;
 };
 
@@ -809,66 +810,12 @@ const sync: Handler = (ctx) => {
   return 0;
 };
 
-// ------------------------------------------------------------------ ppoll
-
-const POLLIN = 0x1;
-const POLLOUT = 0x4;
-const POLLERR = 0x8;
-const POLLHUP = 0x10;
-const POLLNVAL = 0x20;
-const POLLRDNORM = 0x40;
-const POLLWRNORM = 0x100;
-
-const ppoll: Handler = (ctx) => {
-  const addr = ctx.args.u64(0);
-  const nfds = ctx.args.u64(1);
-  const tsAddr = ctx.args.u64(2);
-  if (nfds > 1024) throw new SyscallError(Errno.EINVAL);
-  const raw = nfds > 0 ? ctx.mem.read(addr, nfds * 8) : new Uint8Array(0);
-  const v = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  let timeoutMs: number | undefined;
-  if (tsAddr !== 0) {
-    const ts = ctx.mem.read(tsAddr, 16);
-    const tv = new DataView(ts.buffer, ts.byteOffset, 16);
-    const sec = Number(tv.getBigInt64(0, true));
-    const nsec = Number(tv.getBigInt64(8, true));
-    if (sec < 0 || nsec < 0 || nsec >= 1e9) throw new SyscallError(Errno.EINVAL);
-    timeoutMs = sec * 1000 + nsec / 1e6;
-  }
-  const t = files(ctx);
-  let ready = 0;
-  const queues: Waitable[] = [];
-  for (let i = 0; i < nfds; i++) {
-    const fd = v.getInt32(i * 8, true);
-    const events = v.getInt16(i * 8 + 4, true);
-    let revents = 0;
-    if (fd >= 0) {
-      if (!t.has(fd)) revents = POLLNVAL;
-      else {
-        const f = t.get(fd);
-        const s = f.poll();
-        if (s.readable && (events & (POLLIN | POLLRDNORM))) revents |= events & (POLLIN | POLLRDNORM);
-        if (s.writable && (events & (POLLOUT | POLLWRNORM))) revents |= events & (POLLOUT | POLLWRNORM);
-        if (s.hangup) revents |= f instanceof PipeWriter ? POLLERR : POLLHUP;
-        queues.push(...f.pollQueues());
-      }
-    }
-    v.setInt16(i * 8 + 6, revents, true);
-    if (revents) ready++;
-  }
-  // Deadline kept across re-runs while blocked.
-  const state = ctx.proc.syscallState as { ppollDeadline?: number } | undefined;
-  const deadline = state?.ppollDeadline ?? (timeoutMs === undefined ? undefined : Date.now() + timeoutMs);
-  if (ready > 0 || (deadline !== undefined && Date.now() >= deadline)) {
-    ctx.proc.syscallState = undefined;
-    if (nfds > 0) ctx.mem.write(addr, raw);
-    return ready;
-  }
-  ctx.proc.syscallState = { ppollDeadline: deadline };
-  return ctx.block(queues, deadline === undefined ? undefined : Math.max(0, deadline - Date.now()));
-};
-
 export const FS_SYSCALLS: Record<number, (ctx: SyscallContext<any, any>) => SyscallResult> = {
+  [NR.openat2]: openat2,
+  ...FS_IO_SYSCALLS,
+  ...STATFS_SYSCALLS,
+  ...XATTR_SYSCALLS,
+  ...INOTIFY_SYSCALLS,
   [NR.read]: read,
   [NR.write]: write,
   [NR.readv]: readv,
@@ -882,12 +829,17 @@ export const FS_SYSCALLS: Record<number, (ctx: SyscallContext<any, any>) => Sysc
   [NR.fstat]: fstat,
   [NR.statx]: statx,
   [NR.getdents64]: getdents64,
+  [NR.mknodat]: mknodat,
   [NR.mkdirat]: mkdirat,
   [NR.unlinkat]: unlinkat,
   [NR.renameat]: renameat,
   [NR.renameat2]: renameat2,
   [NR.symlinkat]: symlinkat,
   [NR.linkat]: linkat,
+  [NR_fchown]: fchown,
+  [NR_close_range]: closeRange,
+  [NR_memfd_create]: memfdCreate,
+  [NR_flock]: flock,
   [NR.readlinkat]: readlinkat,
   [NR.faccessat]: faccessat,
   [NR_faccessat2]: faccessat2,
@@ -908,5 +860,4 @@ export const FS_SYSCALLS: Record<number, (ctx: SyscallContext<any, any>) => Sysc
   [NR.fsync]: fsync,
   [NR.fdatasync]: fsync,
   [NR.sync]: sync,
-  [NR.ppoll]: ppoll,
 };

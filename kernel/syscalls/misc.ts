@@ -1,8 +1,7 @@
-/** Miscellaneous system calls: uname, getrandom, sysinfo, prctl, getrusage, futex, affinity, readlinkat fallback. */
+/** Miscellaneous system calls: uname, getrandom, sysinfo, readlinkat fallback (process calls live in process.ts, futex in futex.ts). */
 
 import { randomFillSync } from 'node:crypto';
 import { Errno, SyscallError } from '../errno.js';
-import type { SyscallResult } from './context.js';
 import type { HandlerTable, KernelContext } from './dispatch.js';
 import { SYSCALL_NUMBERS as NR } from './numbers.js';
 
@@ -48,77 +47,6 @@ function sysinfo(ctx: KernelContext): number {
   return 0;
 }
 
-const PR_SET_NAME = 15;
-const PR_GET_NAME = 16;
-
-function prctl(ctx: KernelContext): number {
-  const option = ctx.args.int(0);
-  if (option === PR_SET_NAME) {
-    ctx.proc.name = ctx.mem.readCString(ctx.args.u64(1), 4096).slice(0, 15);
-    return 0;
-  }
-  if (option === PR_GET_NAME) {
-    const b = Buffer.alloc(16);
-    b.write(ctx.proc.name.slice(0, 15));
-    ctx.mem.write(ctx.args.u64(1), b);
-    return 0;
-  }
-  throw new SyscallError(Errno.EINVAL);
-}
-
-function getrusage(ctx: KernelContext): number {
-  const who = ctx.args.int(0);
-  if (who !== 0 && who !== -1 && who !== 1) throw new SyscallError(Errno.EINVAL);
-  const b = Buffer.alloc(144);
-  if (who !== -1) {
-    const us = BigInt(Math.round(ctx.proc.cpuMs * 1000));
-    b.writeBigInt64LE(us / 1000000n, 0);
-    b.writeBigInt64LE(us % 1000000n, 8);
-    b.writeBigInt64LE(BigInt(ctx.proc.vm.residentPages * 4), 32); // ru_maxrss (KiB)
-  }
-  ctx.mem.write(ctx.args.u64(1), b);
-  return 0;
-}
-
-function schedGetaffinity(ctx: KernelContext): number {
-  const size = ctx.args.u64(1);
-  if (size < 8 || size % 8) throw new SyscallError(Errno.EINVAL);
-  const b = Buffer.alloc(8);
-  b[0] = 1;
-  ctx.mem.write(ctx.args.u64(2), b);
-  return 8;
-}
-
-const ETIMEDOUT = 110 as Errno;
-const FUTEX_WAIT = 0;
-const FUTEX_WAKE = 1;
-const FUTEX_WAIT_BITSET = 9;
-const FUTEX_WAKE_BITSET = 10;
-
-/** Futexes for a single-threaded process: waits only end by timeout or signal; wakes find nobody. */
-function futex(ctx: KernelContext): SyscallResult {
-  const op = ctx.args.int(1) & 0x7f;
-  const addr = ctx.args.u64(0);
-  if (addr % 4) throw new SyscallError(Errno.EINVAL);
-  if (op === FUTEX_WAKE || op === FUTEX_WAKE_BITSET) {
-    ctx.mem.readU32(addr);
-    return 0;
-  }
-  if (op === FUTEX_WAIT || op === FUTEX_WAIT_BITSET) {
-    if (ctx.proc.syscallState !== undefined) throw new SyscallError(ETIMEDOUT);
-    if (ctx.mem.readU32(addr) !== ctx.args.u32(2)) throw new SyscallError(Errno.EAGAIN);
-    const ts = ctx.args.u64(3);
-    let ms: number | undefined;
-    if (ts) {
-      const b = Buffer.from(ctx.mem.read(ts, 16));
-      ms = Number(b.readBigInt64LE(0)) * 1000 + Number(b.readBigInt64LE(8)) / 1e6;
-    }
-    ctx.proc.syscallState = true;
-    return ctx.block(null, ms);
-  }
-  throw new SyscallError(Errno.ENOSYS);
-}
-
 /** readlinkat for /proc/self/exe (what static glibc asks); the file system's own readlinkat replaces it. */
 function readlinkat(ctx: KernelContext): number {
   const path = ctx.mem.readCString(ctx.args.u64(1));
@@ -132,22 +60,9 @@ function readlinkat(ctx: KernelContext): number {
   return n;
 }
 
-function getcpu(ctx: KernelContext): number {
-  const cpu = ctx.args.u64(0);
-  const node = ctx.args.u64(1);
-  if (cpu) ctx.mem.writeU32(cpu, 0);
-  if (node) ctx.mem.writeU32(node, 0);
-  return 0;
-}
-
 export const MISC_SYSCALLS: HandlerTable = {
   [NR.uname]: uname,
   [NR.getrandom]: getrandom,
   [NR.sysinfo]: sysinfo,
-  [NR.prctl]: prctl,
-  165: getrusage,
-  123: schedGetaffinity,
-  168: getcpu,
-  [NR.futex]: futex,
   [NR.readlinkat]: readlinkat,
 };

@@ -351,8 +351,9 @@ function ldpX(cpu: Cpu, insn: number): void {
   const hi = pairHi;
   let a0: number, a1: number, b0: number, b1: number;
   if ((lo & 0xfff) <= 0xff0) {
-    // Both elements in one page: one translation (alignment is per element, for Device).
-    const off = cpu.translate(lo, hi, 8, cpu.needRead, AccessKind.READ);
+    // Both elements in one page: one translation of both (so a watchpoint on the second element
+    // fires; Device memory, which EL0 never maps here, would be checked for the pair's alignment).
+    const off = cpu.translate(lo, hi, 16, cpu.needRead, AccessKind.READ);
     const mem = cpu.memory;
     if ((off & 3) === 0) {
       const w = off >> 2;
@@ -400,7 +401,7 @@ function stpX(cpu: Cpu, insn: number): void {
   const s = (insn & 31) * 2;
   const s2 = ((insn >>> 10) & 31) * 2;
   if ((lo & 0xfff) <= 0xff0) {
-    const off = cpu.translate(lo, hi, 8, cpu.needWrite, AccessKind.WRITE);
+    const off = cpu.translate(lo, hi, 16, cpu.needWrite, AccessKind.WRITE);
     const mem = cpu.memory;
     if ((off & 3) === 0) {
       const w = off >> 2;
@@ -440,7 +441,7 @@ function ldpW(cpu: Cpu, insn: number): void {
   const hi = pairHi;
   let a: number, c: number;
   if ((lo & 0xfff) <= 0xff8) {
-    const off = cpu.translate(lo, hi, 4, cpu.needRead, AccessKind.READ);
+    const off = cpu.translate(lo, hi, 8, cpu.needRead, AccessKind.READ);
     const mem = cpu.memory;
     if ((off & 3) === 0) {
       a = mem.i32[off >> 2];
@@ -479,7 +480,7 @@ function stpW(cpu: Cpu, insn: number): void {
   const v1 = x[(insn & 31) * 2];
   const v2 = x[((insn >>> 10) & 31) * 2];
   if ((lo & 0xfff) <= 0xff8) {
-    const off = cpu.translate(lo, hi, 4, cpu.needWrite, AccessKind.WRITE);
+    const off = cpu.translate(lo, hi, 8, cpu.needWrite, AccessKind.WRITE);
     const mem = cpu.memory;
     if ((off & 3) === 0) {
       mem.i32[off >> 2] = v1;

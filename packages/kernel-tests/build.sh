@@ -16,7 +16,7 @@ CFLAGS=(-O2 -ffreestanding -fno-builtin -fno-tree-loop-distribute-patterns -nost
         -Wall -Wextra -Wno-unused-parameter -Wno-infinite-recursion)
 LDFLAGS=(-Wl,--build-id=none,-z,max-page-size=4096,-z,norelro -s)
 
-for prog in syscalls fault traps spin sleeper bigbss hog sigwait execer forker fscheck; do
+for prog in syscalls fault traps spin sleeper bigbss hog sigwait execer forker forkbomb fscheck nettest netfuzz netfill bigwrite setuid-hold; do
   $CC "${CFLAGS[@]}" -o "$OUT/$prog" "$prog.c" "${LDFLAGS[@]}"
 done
 
@@ -36,6 +36,22 @@ clang --target=aarch64-linux-gnu -O2 -ffreestanding -fno-builtin -nostdlib -stat
 
 # A static glibc program (FP/SIMD, glibc's start-up system calls).
 $CC -O2 -static -ffile-prefix-map="$HERE"=. -Wl,--build-id=none -s -o "$OUT/glibc-hello" glibc-hello.c
+
+# system(), popen() and posix_spawn() of /bin/sh (static glibc).
+$CC -O2 -static -ffile-prefix-map="$HERE"=. -Wl,--build-id=none -s -o "$OUT/shellcalls" shellcalls.c
+
+# The calls --trace-syscalls decodes, through glibc; the trace test builds it for the host too, under strace.
+$CC -O2 -static -ffile-prefix-map="$HERE"=. -Wl,--build-id=none -s -o "$OUT/tracecalls" tracecalls.c
+
+# A static-PIE glibc program with its symbols, faulting in its own function (symbol lookup at a load bias).
+$CC -O1 -static-pie -ffile-prefix-map="$HERE"=. -Wl,--build-id=none -o "$OUT/faultpie" faultpie.c
+
+# regcheck's probe in four glibc threads at once: the register guarantee per thread.
+$CC -O2 -static -pthread -ffile-prefix-map="$HERE"=. -Wl,--build-id=none -s -o "$OUT/regthreads" regthreads.c regthreads-probe.S
+
+# gdb's test subject (kernel/debug/): -O0 -g, unstripped, for breakpoints by name and line.
+$CC -O0 -g -static -ffile-prefix-map="$HERE"=. -Wl,--build-id=none -o "$OUT/gdbtarget" gdbtarget.c
+$CC -O0 -g -static -pthread -ffile-prefix-map="$HERE"=. -Wl,--build-id=none -o "$OUT/gdbthreads" gdbthreads.c
 
 if [ "${1:-}" = "--check" ]; then
   status=0

@@ -36,6 +36,37 @@ const MIGRATIONS: readonly string[] = [
      version      TEXT    NOT NULL,
      PRIMARY KEY (name, version)
    );`,
+  // 2: Debian packages. A .deb's version row keeps the .deb itself as its blob, its
+  //    relation fields, and every entry of its data.tar (package_files); an install of
+  //    one records each path it placed (installed_files) so removal takes exactly those.
+  `ALTER TABLE packages ADD COLUMN format      TEXT NOT NULL DEFAULT 'elf';
+   ALTER TABLE packages ADD COLUMN depends     TEXT NOT NULL DEFAULT '';
+   ALTER TABLE packages ADD COLUMN pre_depends TEXT NOT NULL DEFAULT '';
+   ALTER TABLE packages ADD COLUMN provides    TEXT NOT NULL DEFAULT '';
+   ALTER TABLE packages ADD COLUMN conflicts   TEXT NOT NULL DEFAULT '';
+   ALTER TABLE packages ADD COLUMN breaks      TEXT NOT NULL DEFAULT '';
+   CREATE TABLE package_files (
+     name     TEXT    NOT NULL,
+     version  TEXT    NOT NULL,
+     seq      INTEGER NOT NULL,
+     path     TEXT    NOT NULL,
+     type     TEXT    NOT NULL,
+     mode     INTEGER NOT NULL,
+     target   TEXT,
+     data     BLOB,
+     PRIMARY KEY (name, version, seq)
+   );
+   CREATE TABLE installed_files (
+     path     TEXT    PRIMARY KEY,
+     name     TEXT    NOT NULL,
+     type     TEXT    NOT NULL
+   );
+   CREATE INDEX installed_files_by_name ON installed_files (name);`,
+  // 3: what an upgrade needs to know of a .deb: the packages whose files it may take over
+  //    (Replaces) and its configuration files (control.tar's conffiles, one path a line),
+  //    which an upgrade leaves alone when the user changed them.
+  `ALTER TABLE packages ADD COLUMN replaces  TEXT NOT NULL DEFAULT '';
+   ALTER TABLE packages ADD COLUMN conffiles TEXT NOT NULL DEFAULT '';`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

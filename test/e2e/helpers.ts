@@ -282,10 +282,10 @@ export class Transcript {
   }
 
   /** Waits until the text after `from` matches. */
-  waitFor(pattern: string | RegExp, from = 0, timeoutMs = 30_000): Promise<void> {
+  waitFor(pattern: string | RegExp | ((tail: string) => boolean), from = 0, timeoutMs = 30_000): Promise<void> {
     const test = (t: string) => {
       const tail = t.slice(from);
-      return typeof pattern === 'string' ? tail.includes(pattern) : pattern.test(tail);
+      return typeof pattern === 'string' ? tail.includes(pattern) : typeof pattern === 'function' ? pattern(tail) : pattern.test(tail);
     };
     if (test(this.text)) return Promise.resolve();
     return new Promise((resolve, reject) => {
@@ -303,4 +303,44 @@ export class Transcript {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Types each input into a terminal and waits, after each, until what the terminal shows
+ * since that input ends in one of the prompts (so no timing is assumed). Returns all that
+ * the terminal showed from the first input on.
+ */
+export async function typeAtPrompts(write: (s: string) => void, screen: Transcript, inputs: string[], prompts: string[]): Promise<string> {
+  const start = screen.text.length;
+  for (const input of inputs) {
+    const mark = screen.text.length;
+    write(input);
+    await screen.waitFor((tail: string) => tail.length > 0 && prompts.some((p) => tail.endsWith(p)), mark);
+  }
+  return screen.text.slice(start);
+}
+
+export const DASH = '/usr/bin/dash';
+export const SCRIPT = '/usr/bin/script';
+export const NO_DASH_PTY: string | false = existsSync(DASH) && existsSync(SCRIPT) ? false : `dash or script(1) not installed (${DASH}, ${SCRIPT})`;
+
+/**
+ * Host dash as an interactive shell on a real pty (script(1) makes the pty), to compare a
+ * terminal transcript with ours. `end()` logs it out.
+ */
+export function dashOnPty(env: Record<string, string>): { write: (s: string) => void; screen: Transcript; ready: Promise<void>; end: () => Promise<void> } {
+  const child = spawn(SCRIPT, ['-q', '-c', `${DASH} -i`, '/dev/null'], { env: { PATH: '/usr/bin:/bin', TERM: 'dumb', ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const screen = new Transcript(child.stdout!);
+  const exited = new Promise<void>((r) => child.on('close', () => r()));
+  return {
+    write: (s) => child.stdin!.write(s),
+    screen,
+    ready: screen.waitFor(env.PS1 ?? '$ '),
+    end: async () => {
+      child.stdin!.end('exit\r');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
 }

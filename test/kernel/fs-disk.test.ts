@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { FS_SCHEMA_VERSION, migrate } from '../../kernel/fs/disk.js';
-import { O_CREAT, O_RDWR, O_WRONLY, O_TRUNC } from '../../kernel/fs/constants.js';
+import { O_CREAT, O_RDWR, O_WRONLY, O_TRUNC, S_IFIFO, S_IFMT } from '../../kernel/fs/constants.js';
 import { Vfs } from '../../kernel/fs/vfs.js';
 import { Caller, fakeProc } from './fs-helpers.js';
 
@@ -59,6 +59,27 @@ t.test('files, directories and symlinks survive a restart', async (t) => {
   db.close();
 });
 
+t.test('a named pipe (mknod S_IFIFO) survives a restart as a FIFO', async (t) => {
+  const path = tempDb(t);
+  {
+    const db = new Database(path);
+    const vfs = new Vfs({ db });
+    vfs.mknodAt(null, undefined, '/home/user/pipe', S_IFIFO | 0o640);
+    db.close();
+  }
+  const db = new Database(path);
+  const vfs = new Vfs({ db });
+  const st = vfs.stat('/home/user/pipe');
+  t.equal(st.mode & S_IFMT, S_IFIFO, 'still a FIFO');
+  t.equal(st.mode & 0o7777, 0o640);
+  t.equal(st.nlink, 1);
+  t.equal((db.prepare("SELECT type FROM fs_inodes WHERE ino = ?").get(st.ino) as { type: string }).type, 'fifo');
+  vfs.remove('/home/user/pipe');
+  t.notOk(vfs.exists('/home/user/pipe'));
+  t.equal((db.prepare('SELECT count(*) AS n FROM fs_inodes WHERE ino = ?').get(st.ino) as { n: number }).n, 0, 'its row goes with its last name');
+  db.close();
+});
+
 t.test('bytes are committed on close and fsync, not on every write', async (t) => {
   const path = tempDb(t);
   const db = new Database(path);
@@ -68,8 +89,8 @@ t.test('bytes are committed on close and fsync, not on every write', async (t) =
   c.write(fd, 'first');
   const other = new Database(path, { readonly: true });
   const committed = (): string | undefined => {
-    const r = other.prepare("SELECT d.data FROM fs_dirents e JOIN fs_data d ON d.ino = e.ino WHERE e.name = 'draft'").get() as { data: Buffer } | undefined;
-    return r?.data.toString();
+    const r = other.prepare("SELECT b.data FROM fs_dirents e JOIN fs_extents x ON x.ino = e.ino JOIN fs_blobs b ON b.id = x.blob WHERE e.name = 'draft' ORDER BY x.idx").all() as Array<{ data: Buffer }>;
+    return r.length ? Buffer.concat(r.map((x) => x.data)).toString() : undefined;
   };
   t.equal(committed(), undefined, 'not committed before fsync/close');
   t.equal(c.n('fsync', fd), 0);
@@ -111,13 +132,16 @@ t.test('orphans left by a crash are cleaned at open; schema versions', async (t)
   new Vfs({ db });
   // Simulate a crash while a file was unlinked but open: inode row without a dirent.
   db.prepare("INSERT INTO fs_inodes (ino, type, mode, uid, gid, size, atime, mtime, ctime) VALUES (999, 'reg', 420, 0, 0, 3, 0, 0, 0)").run();
-  db.prepare('INSERT INTO fs_data (ino, data) VALUES (999, ?)').run(Buffer.from('abc'));
+  db.prepare('INSERT INTO fs_blobs (id, data) VALUES (777, ?)').run(Buffer.from('abc'));
+  db.prepare('INSERT INTO fs_extents (ino, idx, blob, len) VALUES (999, 0, 777, 3)').run();
+  db.prepare('INSERT INTO fs_blobs (id, data) VALUES (778, ?)').run(Buffer.from('parked, never committed'));
   db.prepare("INSERT INTO fs_dirents (dir, name, ino) VALUES (1, 'broken', 12345)").run();
   db.close();
   const db2 = new Database(path);
   const vfs = new Vfs({ db: db2 });
   t.equal((db2.prepare('SELECT count(*) AS n FROM fs_inodes WHERE ino = 999').get() as { n: number }).n, 0);
-  t.equal((db2.prepare('SELECT count(*) AS n FROM fs_data WHERE ino = 999').get() as { n: number }).n, 0);
+  t.equal((db2.prepare('SELECT count(*) AS n FROM fs_extents WHERE ino = 999').get() as { n: number }).n, 0);
+  t.equal((db2.prepare('SELECT count(*) AS n FROM fs_blobs WHERE id IN (777, 778)').get() as { n: number }).n, 0, 'orphan and parked blobs removed');
   t.notOk(vfs.exists('/broken'));
   t.equal(migrate(db2), FS_SCHEMA_VERSION, 'already current');
   db2.prepare("UPDATE fs_meta SET value = '999' WHERE key = 'schema_version'").run();

@@ -101,7 +101,7 @@ export class Caller {
     while (regs.length < 6) regs.push(0n);
     const self = this;
     const ctx: SyscallContext = {
-      kernel: { vfs: this.vfs, sendSignal: (p: FakeProc, sig: number) => p.signals.push(sig) },
+      kernel: { vfs: this.vfs, signals: { sendSignal: (p: FakeProc, sig: number) => p.signals.push(sig) } },
       proc: this.proc,
       mem: this.mem,
       args: {

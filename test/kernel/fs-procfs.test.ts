@@ -1,4 +1,4 @@
-/** /proc formats (maps, status, meminfo, cpuinfo), /proc/self, /proc/<pid>/fd, /dev/tty. */
+/** /proc formats (maps, status, meminfo, cpuinfo), /proc/self, /proc/<pid>/fd, /dev/tty (the controlling terminal). */
 
 import t from 'tap';
 import { Errno } from '../../kernel/errno.js';
@@ -160,7 +160,9 @@ t.test('TTY: canonical input, echo, erase, ^C, ^D, raw mode, ioctls, /dev/tty', 
   tty.push(Buffer.from('xyz'));
   c.n('ioctl', 0, 0x541b, fion);
   t.equal(c.mem.readU32(fion), 3, 'FIONREAD');
-  // /dev/tty opens the terminal of fd 0..2
+  // /dev/tty is the controlling terminal only (a terminal on fd 0..2 is not enough, as on Linux)
+  t.equal(c.open('/dev/tty', O_RDWR), -Errno.ENXIO, 'no controlling terminal: ENXIO');
+  c.proc.tty = tty;
   const fd = c.open('/dev/tty', O_RDWR);
   t.ok(fd >= 0);
   t.equal(c.read(fd), 'xyz');

@@ -4,8 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HostInput, HostOutput } from '../../kernel/fs/stdio.js';
-import { Vfs } from '../../kernel/fs/vfs.js';
-import { Kernel, type KernelOptions } from '../../kernel/kernel.js';
+import type { Vfs } from '../../kernel/fs/vfs.js';
+import type { Kernel, KernelOptions } from '../../kernel/kernel.js';
+import { bootKernel } from '../../kernel/boot.js';
 import type { ExitStatus, Process } from '../../kernel/process.js';
 
 /** The repository root (tests run from dist/test/kernel). */
@@ -27,10 +28,7 @@ export interface Booted {
 }
 
 export function boot(options: KernelOptions = {}): Booted {
-  const kernel = new Kernel({ ramSize: 64 * 1024 * 1024, ...options });
-  const vfs = new Vfs({ processes: kernel });
-  kernel.vfs = vfs;
-  return { kernel, vfs };
+  return bootKernel({ ramSize: 64 * 1024 * 1024, ...options });
 }
 
 export interface Started {

@@ -38,6 +38,13 @@ t.test('register preservation: regcheck (packages/bin) fills every register and 
   t.end();
 });
 
+t.test('register preservation per thread: four threads fill every register with their own patterns across syscalls and preemption', async (t) => {
+  const r = await run(boot(), ktBinary('regthreads'));
+  t.equal(r.stdout, [0, 1, 2, 3].map((i) => `thread ${i}: 42 of 42 calls kept every register\n`).join('') + 'Result: ALL PASSED\n');
+  t.equal(r.exit.code, 0);
+  t.end();
+});
+
 t.test('unknown numbers return ENOSYS and log one line; a handler that throws a host error gives -EIO, the kernel lives on', async (t) => {
   const lines: string[] = [];
   const b = boot({
@@ -67,15 +74,18 @@ t.test('--trace-syscalls: one strace-like line per call', async (t) => {
   await run(b, ktBinary('sleeper'), ['5']);
   const pid = /^\[pid (\d+)\]/.exec(trace[0] ?? '')?.[1];
   t.ok(pid, 'lines carry the pid');
-  t.match(trace[0], /^\[pid \d+\] nanosleep\(0x3fff[0-9a-f]+, 0x0\) = 0$/);
-  t.match(trace[1], /^\[pid \d+\] write\(1, 0x[0-9a-f]+, 6\) = 6$/);
-  t.match(trace[2], /^\[pid \d+\] exit_group\(0\) = \?$/);
-  t.equal(trace.length, 3);
+  t.match(trace[0], /^\[pid \d+\] nanosleep\(\{tv_sec=0, tv_nsec=5000000\}, NULL\) += 0$/);
+  t.match(trace[1], /^\[pid \d+\] write\(1, "slept\\n", 6\) += 6$/);
+  t.match(trace[2], /^\[pid \d+\] exit_group\(0\) += \?$/);
+  t.equal(trace[2].indexOf('= ?'), 40, 'results at column 40, as strace lines them up');
+  t.match(trace[3], /^\[pid \d+\] \+\+\+ exited with 0 \+\+\+$/, 'then the exit, as strace shows it');
+  t.equal(trace.length, 4);
   trace.length = 0;
   await run(b, ktBinary('syscalls'));
-  t.ok(trace.some((l) => /close\(-1\) = -1 EBADF$/.test(l)), 'errors as -1 ENAME');
-  t.ok(trace.some((l) => /syscall_999\(.*\) = -1 ENOSYS$/.test(l)), 'unknown calls by number');
-  t.ok(trace.some((l) => /mmap\(0x0, 32768, 0x3, 0x22, -1, 0x0\) = 0x1[0-9a-f]{7}$/.test(l)), 'mmap with its arguments');
+  t.ok(trace.some((l) => /close\(-1\) += -1 EBADF \(Bad file descriptor\)$/.test(l)), 'errors as -1 ENAME (strerror)');
+  t.ok(trace.some((l) => /syscall_999\(.*\) += -1 ENOSYS \(Function not implemented\)$/.test(l)), 'unknown calls by number');
+  t.ok(trace.some((l) => /mmap\(NULL, 32768, PROT_READ\|PROT_WRITE, MAP_PRIVATE\|MAP_ANONYMOUS, -1, 0\) = 0x[0-9a-f]+$/.test(l)), 'mmap with its flags');
+  t.ok(trace.some((l) => /mmap\(0x20000000, 4096, PROT_READ, MAP_PRIVATE\|MAP_ANONYMOUS\|MAP_FIXED_NOREPLACE, -1, 0\) = -1 EEXIST \(File exists\)$/.test(l)));
   t.end();
 });
 
@@ -103,7 +113,7 @@ t.test('fuzz: random arguments to every syscall number never throw in the host, 
   const b = boot({ logger: captureLogger(lines) });
   b.kernel.stop(); // dispatch by hand: nothing runs on its own
   const free0 = b.kernel.pmm.freePages;
-  const spawn = () => start(b, ktBinary('sleeper')).proc;
+  const spawn = () => start(b, ktBinary('sleeper')).proc.threads[0];
   let p = spawn();
   let seed = 12345;
   const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0), seed);

@@ -2,7 +2,7 @@ import t from 'tap';
 import { AccessKind } from '../../machine/exceptions.js';
 import { Perm } from '../../machine/mmu.js';
 import { Kernel } from '../../kernel/kernel.js';
-import { AddressSpace, FaultResult, ProcessMemory, Prot, pageUp } from '../../kernel/vm.js';
+import { AddressSpace, FaultResult, ProcessMemory, Prot, pageUp, type MappingSource } from '../../kernel/vm.js';
 
 function setup() {
   const kernel = new Kernel({ ramSize: 16 * 1024 * 1024 });
@@ -27,7 +27,8 @@ t.test('a region faults in zeroed pages that the machine MMU translates with the
   t.same(mmuWalk(m, vm, 0x400000), { fault: 0x04 }, 'nothing mapped yet: translation fault at level 0');
   const before = kernel.pmm.freePages;
   t.equal(vm.handleFault(0x400ffe, Prot.READ), FaultResult.HANDLED);
-  t.equal(vm.handleFault(0x401000, Prot.EXEC), FaultResult.HANDLED);
+  t.ok(vm.lookup(0x401000) >= 0, "fault-around: the same fault mapped the text's other page (its 64 KiB window)");
+  t.equal(vm.handleFault(0x401000, Prot.EXEC), FaultResult.SEGV, 'a fault on a present page is a permission fault');
   t.equal(vm.handleFault(0x10000010, Prot.WRITE), FaultResult.HANDLED);
   t.equal(before - kernel.pmm.freePages, 3 + 4, 'three pages plus tables: one L1, one L2, two L3');
   const text = mmuWalk(m, vm, 0x400ffe);
@@ -68,6 +69,43 @@ t.test('user memory access: EFAULT on bad pointers, pages fault in, writes are a
   efault(() => mem.write(0x10001ff0, new Uint8Array(32).fill(9)));
   t.same(mem.read(0x10001ff0, 16), before, 'a write that would fault part-way writes nothing');
   t.equal(mem.read(0x20000000, 4).length, 4, 'read-only memory reads');
+  t.end();
+});
+
+t.test('fault-around: a read-only file mapping maps its 64 KiB window with one read; writable memory page by page', (t) => {
+  const { vm } = setup();
+  const file = new Uint8Array(20 * 4096).map((_, i) => (i >> 12) + 1);
+  const reads: Array<[number, number]> = [];
+  const source: MappingSource = {
+    writable: false,
+    inode: null,
+    readAt: (offset, length) => (reads.push([offset, length]), file.slice(offset, offset + length)),
+    pwrite: () => 0,
+    stat: () => ({ size: file.length }),
+    retain: () => source,
+    release: () => undefined,
+  };
+  // The file's pages 2..19 at 0x20002000 (so the first window is cut short by the region's start).
+  vm.addRegion({ start: 0x20002000, end: 0x20014000, prot: Prot.READ | Prot.EXEC, kind: 'mmap', name: '/lib/x.so', shared: false, offset: 0x2000, source });
+  vm.addRegion({ start: 0x30000000, end: 0x30010000, prot: Prot.READ | Prot.WRITE, kind: 'mmap', name: '/lib/x.so', shared: false, offset: 0, source });
+  const mapped = (start: number, end: number) => {
+    const out: number[] = [];
+    for (let va = start; va < end; va += 4096) if (vm.lookup(va) >= 0) out.push((va - start) / 4096);
+    return out;
+  };
+  t.equal(vm.handleFault(0x20005008, Prot.READ), FaultResult.HANDLED);
+  t.same(mapped(0x20000000, 0x20014000), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], 'the window [0x20000000, 0x20010000) within the region');
+  t.same(reads, [[0x2000, 14 * 4096]], 'read from the file once');
+  t.equal(vm.handleFault(0x20012000, Prot.EXEC), FaultResult.HANDLED);
+  t.same(mapped(0x20010000, 0x20014000), [0, 1, 2, 3], 'the next window, cut short by the region end');
+  t.equal(reads.length, 2);
+  const pa = vm.lookup(0x20013000);
+  t.same([...new ProcessMemory(vm).read(0x20013000, 1)], [20], 'each page holds its own file bytes');
+  t.ok(pa >= 0);
+  reads.length = 0;
+  t.equal(vm.handleFault(0x30004000, Prot.WRITE), FaultResult.HANDLED);
+  t.same(mapped(0x30000000, 0x30010000), [4], 'a writable private mapping: only the page touched');
+  t.same(reads, [[0x4000, 4096]]);
   t.end();
 });
 

@@ -8,7 +8,9 @@
  * Output stays small: one subtest per class file, one failing assertion per failing case
  * with its words, disassembly and every difference (the first CONFORMANCE_DETAIL per
  * group, default 5; the rest of a group named in one line), a `N/M cases pass` line per
- * class, and a per-group summary on stderr at the end to use as a to-do list. Environment knobs: CONFORMANCE_CLASS=simd,atomic runs only those files;
+ * class, and a per-group summary on stderr at the end to use as a to-do list.
+ * Each class runs three times: interpreted, and compiled on first entry by the JS tier and
+ * by the wasm tier (the translating tiers must give the interpreter's results). Environment knobs: CONFORMANCE_CLASS=simd,atomic runs only those files;
  * CONFORMANCE_GROUP=substring runs only matching groups; CONFORMANCE_DETAIL=N;
  * CONFORMANCE_DIR=/path reads the class files from elsewhere.
  */
@@ -17,6 +19,7 @@ import t from 'tap';
 import { readFileSync, readdirSync } from 'node:fs';
 import { Machine, StopReason } from '../../machine/index.js';
 import { identityMapForEl0 } from '../helpers/pagetables.js';
+import type { Tier } from '../../machine/jit/block.js';
 
 interface CaseState {
   x?: Record<string, string>;
@@ -57,8 +60,12 @@ const ONLY_GROUP = process.env.CONFORMANCE_GROUP;
 
 const h = (v: bigint): string => '0x' + v.toString(16);
 
-function freshMachine(): Machine {
-  const m = new Machine({ ramSize: RAM_SIZE });
+/** How a class is run: interpreted, or every block compiled at once by one of the tiers. */
+type Mode = 'interpreter' | Tier;
+const MODES: Mode[] = ['interpreter', 'js', 'wasm'];
+
+function freshMachine(mode: Mode): Machine {
+  const m = new Machine(mode === 'interpreter' ? { ramSize: RAM_SIZE, translate: false } : { ramSize: RAM_SIZE, translate: true, translateThreshold: 0, tier: mode });
   identityMapForEl0(m);
   return m;
 }
@@ -179,11 +186,12 @@ const files = readdirSync(CORPUS)
   .sort();
 const summary: { cls: string; pass: number; total: number; groups: Map<string, { pass: number; total: number }> }[] = [];
 
-for (const f of files) {
+for (const f of files) for (const mode of MODES) {
   const file = JSON.parse(readFileSync(new URL(f, CORPUS), 'utf8')) as ClassFile;
   if (ONLY_CLASSES && !ONLY_CLASSES.includes(file.class)) continue;
-  t.test(file.class, async (t) => {
-    let m = freshMachine();
+  const label = mode === 'interpreter' ? file.class : `${file.class} (${mode} tier)`;
+  t.test(label, async (t) => {
+    let m = freshMachine(mode);
     let pass = 0;
     let total = 0;
     const groups = new Map<string, { pass: number; total: number }>();
@@ -200,7 +208,7 @@ for (const f of files) {
         diffs = runCase(m, file, c);
       } catch (e) {
           diffs = [`host exception: ${(e as Error).stack ?? e}`];
-        m = freshMachine();
+        m = freshMachine(mode);
       }
       if (diffs.length === 0) {
         pass++;
@@ -222,8 +230,8 @@ for (const f of files) {
     for (const [group, names] of hidden) {
       t.fail(`${group}: ${names.length} more failing cases (CONFORMANCE_DETAIL=${DETAIL} shown): ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''}`, { diagnostic: false });
     }
-    summary.push({ cls: file.class, pass, total, groups });
-    t.ok(pass === total, `${file.class}: ${pass}/${total} cases pass`, { diagnostic: false });
+    summary.push({ cls: label, pass, total, groups });
+    t.ok(pass === total, `${label}: ${pass}/${total} cases pass`, { diagnostic: false });
   });
 }
 

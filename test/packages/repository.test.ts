@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../server/data-dir.js';
 import { PackageRepository, compareVersions } from '../../packages/repository/repository.js';
 import { seedRepository, readManifest, PACKAGES_DIR } from '../../packages/repository/seed.js';
+import { exportCatalogue } from '../../packages/repository/export.js';
+import Database from 'better-sqlite3';
 
 const hello = readFileSync(join(PACKAGES_DIR, 'bin/hello'));
 
@@ -135,4 +137,28 @@ t.test('a withdrawn bundled package is not seeded again', async (t) => {
   t.same(seedRepository(repo), []);
   t.equal(repo.find('crash'), undefined);
   repo.db.close();
+});
+
+t.test('an exported catalogue, shared read-only: same packages, installs recorded locally, publishing refused', async (t) => {
+  const dir = freshDir(t);
+  const source = new PackageRepository(openDatabase(join(dir, 'build')));
+  seedRepository(source);
+  source.publish({ name: 'greet', version: '1.0.0', description: 'Says hello', blob: hello });
+  const file = join(dir, 'repository.db');
+  const result = exportCatalogue(source.db, file);
+  t.equal(result.versions, source.list().length, 'every published version is exported');
+  source.db.close();
+
+  const catalogue = new Database(file, { readonly: true, fileMustExist: true });
+  t.teardown(() => catalogue.close());
+  t.equal(catalogue.pragma('journal_mode', { simple: true }), 'delete', 'a rollback journal: readable from a read-only directory');
+  const local = openDatabase(join(dir, 'server'));
+  const shared = new PackageRepository(local, { shared: { db: catalogue, file } });
+  t.ok(shared.isShared);
+  t.same(Buffer.from(shared.fetch('greet', '1.0.0')), hello, 'blobs come from the shared file');
+  shared.install(shared.find('greet')!, '/bin/greet', () => {});
+  t.same(shared.installed().map((r) => r.name), ['greet'], 'the installation is recorded in the server\'s own database');
+  t.throws(() => shared.publish({ name: 'greet', version: '2.0.0', blob: hello }), new RegExp(`cannot publish greet 2\\.0\\.0: the repository is ${file}, read-only here`));
+  t.throws(() => shared.withdraw('greet'), /cannot remove greet: the repository is .* read-only here/);
+  t.equal((local.prepare('SELECT count(*) AS n FROM packages').get() as { n: number }).n, 0, 'nothing was copied into the server\'s database');
 });

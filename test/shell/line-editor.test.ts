@@ -1,5 +1,5 @@
 import t from 'tap';
-import { LineEditor, type EditorEvent } from '../../kernel/shell/line-editor.js';
+import { LineEditor, type EditorEvent } from '../../packages/userland/shell/line-editor.js';
 
 function session(keys: string[], history: string[] = []): { events: EditorEvent[]; screen: string } {
   let screen = '';
@@ -46,4 +46,32 @@ t.test('ctrl-c clears the line, ctrl-d on an empty line is end of input', async 
 
 t.test('escape sequences split across reads', async (t) => {
   t.same(lines(session(['x', '\x1b', '[', 'D', 'y\r']).events), ['yx']);
+});
+
+t.test('tab completes the word before the cursor; a second tab lists the choices', async (t) => {
+  const names = ['echo', 'env', 'exit', 'grep'];
+  const completer = (_line: string, _start: number, word: string) => names.filter((n) => n.startsWith(word));
+  const run = (keys: string[]) => {
+    let screen = '';
+    const ed = new LineEditor((s) => (screen += s), [], completer);
+    ed.begin('$ ');
+    const events: EditorEvent[] = [];
+    for (const k of keys) events.push(...ed.feed(Buffer.from(k)));
+    return { events, screen };
+  };
+  t.same(lines(run(['gr', '\t', 'x\r']).events), ['grep x'], 'a unique completion and a space');
+  t.same(lines(run(['ec', '\t', 'hi\r']).events), ['echo hi']);
+  const both = run(['e', '\t', '\t']);
+  t.match(both.screen, /echo {2}env {2}exit/, 'the choices are listed');
+  t.same(lines(run(['ex', '\t', '\r']).events), ['exit ']);
+});
+
+t.test('ctrl-r searches the history backwards', async (t) => {
+  const history = ['ls /bin', 'echo first', 'cat file', 'echo second'];
+  t.same(lines(session(['\x12', 'echo', '\r'], [...history]).events), ['echo second'], 'the newest match');
+  t.same(lines(session(['\x12', 'echo', '\x12', '\r'], [...history]).events), ['echo first'], 'ctrl-r again: an older one');
+  const edited = session(['\x12', 'cat', '\x1b[C', ' more\r'], [...history]);
+  t.same(lines(edited.events), ['cat file more'], 'another key edits the match');
+  t.match(edited.screen, /\(reverse-i-search\)'cat': cat file/);
+  t.same(lines(session(['\x12', 'zzz', '\x07', 'pwd\r'], [...history]).events), ['pwd'], 'ctrl-g gives up');
 });

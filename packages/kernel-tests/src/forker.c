@@ -39,15 +39,22 @@ int main(int argc, char **argv, char **envp)
     report("first child", w == pid ? w : -1, st);
     kt_puts(counter == 100 ? "parent memory untouched by the child\n" : "parent memory changed!\n");
 
+    /* The child waits on a pipe until the parent has checked WNOHANG, so the order does not
+       depend on how the host schedules (a sleep did, under qemu on a loaded machine). */
+    int go[2];
+    sys2(59 /* pipe2 */, go, 0);
     pid = sys6(SYS_clone, SIGCHLD, 0, 0, 0, 0, 0);
     if (pid == 0) {
-        struct { long s, ns; } req = { 0, 50000000 };
-        sys2(SYS_nanosleep, &req, 0);
+        char c;
+        sys1(SYS_close, go[1]);
+        sys3(SYS_read, go[0], &c, 1);
         *(volatile int *)0x816003 = 1;
         kt_exit(0);
     }
+    sys1(SYS_close, go[0]);
     w = sys4(SYS_wait4, -1, &st, 1 /* WNOHANG */, 0);
     kt_puts(w == 0 ? "WNOHANG: still running\n" : "WNOHANG: wrong\n");
+    sys1(SYS_close, go[1]);
     w = sys4(SYS_wait4, -1, &st, 0, 0);
     report("crashing child", w == pid ? w : -1, st);
 

@@ -280,6 +280,90 @@ static void test_misc(void)
     EXPECT_ERR("write to a bad pointer = EFAULT", sys3(SYS_write, 1, BAD_PTR, 10), EFAULT);
 }
 
+
+/* Process, credential, scheduling, timer and signal-state calls (issue 8's former ENOSYS list). */
+static void test_process_calls(void)
+{
+    unsigned r = 7, e = 7, sv = 7;
+    EXPECT_EQ("getresuid", sys3(148, &r, &e, &sv), 0);
+    EXPECT("getresuid matches getuid/geteuid", r == (unsigned)sys0(SYS_getuid) && e == (unsigned)sys0(SYS_geteuid), r);
+    EXPECT_EQ("getresgid", sys3(150, &r, &e, &sv), 0);
+    EXPECT("getresgid matches getgid", r == (unsigned)sys0(SYS_getgid), r);
+    EXPECT_ERR("getresuid(bad pointer) = EFAULT", sys3(148, BAD_PTR, &e, &sv), EFAULT);
+    EXPECT_EQ("setuid(own uid)", sys1(146, sys0(SYS_getuid)), 0);
+    EXPECT_EQ("setresgid(-1,-1,-1) changes nothing", sys3(149, -1, -1, -1), 0);
+    EXPECT("getgroups(0) counts", sys2(158, 0, 0) >= 0, sys2(158, 0, 0));
+    EXPECT_ERR("getgroups(-1) = EINVAL", sys2(158, -1, 0), EINVAL);
+
+    u64 mask[2] = {0, 0};
+    long n = sys3(123, 0, sizeof mask, mask);
+    EXPECT("sched_getaffinity returns a mask size", n > 0 && n <= (long)sizeof mask, n);
+    EXPECT("sched_getaffinity has a CPU", mask[0] != 0, 0);
+    EXPECT_ERR("sched_getaffinity(size 1) = EINVAL", sys3(123, 0, 1, mask), EINVAL);
+    EXPECT_ERR("sched_getaffinity(no such pid) = ESRCH", sys3(123, 999999, sizeof mask, mask), ESRCH);
+    EXPECT_EQ("sched_setaffinity(its own mask)", sys3(122, 0, sizeof mask, mask), 0);
+    unsigned cpu = 12345;
+    EXPECT_EQ("getcpu", sys3(168, &cpu, 0, 0), 0);
+    EXPECT("getcpu gave a CPU number", cpu < 4096, cpu);
+
+    char name[16];
+    EXPECT_EQ("prctl(PR_SET_NAME)", sys2(167, 15, "kt-name"), 0);
+    EXPECT_EQ("prctl(PR_GET_NAME)", sys2(167, 16, name), 0);
+    EXPECT("prctl name round-trips", kt_streq(name, "kt-name"), 0);
+    EXPECT_ERR("prctl(unknown option) = EINVAL", sys2(167, 0x7fff, 0), EINVAL);
+    EXPECT_EQ("prctl(PR_GET_DUMPABLE)", sys1(167, 3), 1);
+    EXPECT_EQ("personality(query)", sys1(92, 0xffffffff), 0);
+    EXPECT("membarrier(QUERY) lists commands", sys2(283, 0, 0) > 0, sys2(283, 0, 0));
+    EXPECT_ERR("membarrier(PRIVATE_EXPEDITED unregistered) = EPERM", sys2(283, 8, 0), EPERM);
+    EXPECT_EQ("membarrier(REGISTER_PRIVATE_EXPEDITED)", sys2(283, 16, 0), 0);
+    EXPECT_EQ("membarrier(PRIVATE_EXPEDITED)", sys2(283, 8, 0), 0);
+    EXPECT_ERR("membarrier(bad flags) = EINVAL", sys2(283, 0, 1), EINVAL);
+
+    u64 itv[4] = {0, 0, 5, 0}; /* interval 0, value 5 s */
+    u64 old[4];
+    EXPECT_EQ("setitimer(ITIMER_REAL, 5 s)", sys3(103, 0, itv, 0), 0);
+    EXPECT_EQ("getitimer(ITIMER_REAL)", sys2(102, 0, old), 0);
+    EXPECT("getitimer shows it armed", old[2] <= 5 && (old[2] > 0 || old[3] > 0), old[2]);
+    u64 off[4] = {0, 0, 0, 0};
+    EXPECT_EQ("setitimer(disarm) returns the old value", sys3(103, 0, off, old), 0);
+    EXPECT("old value was armed", old[2] > 0 || old[3] > 0, old[2]);
+    EXPECT_ERR("setitimer(bad which) = EINVAL", sys3(103, 9, off, 0), EINVAL);
+    EXPECT_ERR("setitimer(bad usec) = EINVAL", sys3(103, 0, ((u64[]){0, 0, 0, 2000000}), 0), EINVAL);
+
+    u64 tms[4];
+    EXPECT("times returns a tick count", sys1(153, tms) >= 0, 0);
+    u64 pending = 99;
+    EXPECT_EQ("rt_sigpending", sys2(136, &pending, 8), 0);
+    EXPECT_EQ("nothing pending", pending, 0);
+    EXPECT_ERR("rt_sigpending(size 9) = EINVAL", sys2(136, &pending, 9), EINVAL);
+    u64 ss[3] = {1, 1, 1};
+    EXPECT_EQ("sigaltstack(query)", sys2(132, 0, ss), 0);
+    EXPECT_EQ("no alternate stack: SS_DISABLE", (int)ss[1], 2);
+    u64 small[3] = {0x10000, 0, 1024};
+    EXPECT_ERR("sigaltstack(too small) = ENOMEM", sys2(132, small, 0), ENOMEM);
+    u64 badflags[3] = {0x10000, 77, 65536};
+    EXPECT_ERR("sigaltstack(bad flags) = EINVAL", sys2(132, badflags, 0), EINVAL);
+    u64 set = 1UL << (SIGUSR2 - 1);
+    u64 zero[2] = {0, 0};
+    EXPECT_ERR("rt_sigtimedwait(timeout 0) = EAGAIN", sys4(137, &set, 0, zero, 8), EAGAIN);
+    EXPECT_ERR("rt_sigtimedwait(bad size) = EINVAL", sys4(137, &set, 0, zero, 4), EINVAL);
+    u64 info[16];
+    EXPECT_ERR("waitid(no children) = ECHILD", sys4(95, 0, 0, info, 4), 10 /* ECHILD */);
+    EXPECT_ERR("waitid(no WEXITED) = EINVAL", sys4(95, 0, 0, info, 0), EINVAL);
+    EXPECT_ERR("tgkill(wrong tgid) = ESRCH", sys3(SYS_tgkill, 999999, sys0(SYS_gettid), 0), ESRCH);
+    EXPECT_EQ("tgkill(self, 0)", sys3(SYS_tgkill, sys0(SYS_getpid), sys0(SYS_gettid), 0), 0);
+    u32 hdr[2] = {0x20080522, 0};
+    u32 caps[6];
+    EXPECT_EQ("capget(v3)", sys2(90, hdr, caps), 0);
+    hdr[0] = 1;
+    EXPECT_ERR("capget(bad version) = EINVAL", sys2(90, hdr, caps), EINVAL);
+    EXPECT_EQ("capget wrote the preferred version", hdr[0], 0x20080522);
+    u32 robust_len = 0;
+    u64 head = 0;
+    EXPECT_EQ("get_robust_list(self)", sys3(100, 0, &head, &robust_len), 0);
+    EXPECT_EQ("robust list length 24", robust_len, 24);
+}
+
 static int depth(int n)
 {
     volatile char pad[4000];
@@ -299,6 +383,7 @@ int main(int argc, char **argv, char **envp)
     test_signals();
     test_time();
     test_misc();
+    test_process_calls();
     EXPECT_EQ("stack grows on demand (2 MiB of frames)", depth(500), 0);
     kt_puts(failures ? "SOME FAILED\n" : "ALL PASSED\n");
     return failures ? 1 : 0;

@@ -1,0 +1,68 @@
+/* Shared by the files/ programs: a scratch directory given on the command line (created
+ * fresh, removed at the end), and one line per result: the value, or -1 and errno's name. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *scratch;
+
+static const char *at(const char *name)
+{
+    static char bufs[4][4096];
+    static int next;
+    char *b = bufs[next++ % 4];
+    snprintf(b, 4096, "%s/%s", scratch, name);
+    return b;
+}
+
+static void show(const char *what, long r)
+{
+    if (r < 0) printf("%s: -1 %s\n", what, strerrorname_np(errno));
+    else printf("%s: %ld\n", what, r);
+    fflush(stdout);
+}
+#define SHOW(e) show(#e, (long)(e))
+#define SAY(...) do { printf(__VA_ARGS__); putchar('\n'); fflush(stdout); } while (0)
+
+static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *f)
+{
+    (void)st; (void)f;
+    return flag == FTW_DP ? rmdir(p) : unlink(p);
+}
+
+static void setup(int argc, char **argv)
+{
+    if (argc < 3) { fprintf(stderr, "usage: %s DIR CASE\n", argv[0]); exit(2); }
+    scratch = argv[1];
+    nftw(scratch, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    if (mkdir(scratch, 0755) != 0) { perror("mkdir"); exit(2); }
+}
+
+static void cleanup(void)
+{
+    nftw(scratch, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+__attribute__((unused)) static void put(const char *name, const char *text)
+{
+    int fd = open(at(name), O_CREAT | O_WRONLY | O_TRUNC, 0644);
+    if (fd < 0 || write(fd, text, strlen(text)) < 0) perror(name);
+    close(fd);
+}
+
+__attribute__((unused)) static void cat(const char *name)
+{
+    char buf[256];
+    int fd = open(at(name), O_RDONLY);
+    long n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+    if (n < 0) { printf("%s: unreadable (%s)\n", name, strerrorname_np(errno)); return; }
+    buf[n] = 0;
+    printf("%s: \"%s\"\n", name, buf);
+    close(fd);
+}

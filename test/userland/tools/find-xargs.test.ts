@@ -1,0 +1,106 @@
+/** find, xargs, env and printenv compared with busybox. */
+import t from 'tap';
+import { compareWithBusybox, FIXED_MTIME, type Case } from '../busybox-compare.js';
+
+const old = FIXED_MTIME;
+const recent = Math.floor(Date.now() / 1000) - 3600;
+const tree = {
+  'a.txt': 'alpha\n',
+  'B.TXT': 'x'.repeat(2000),
+  'run.sh': { content: '#!/bin/sh\n', mode: 0o755 },
+  'd/one.c': '1\n',
+  'd/two.h': '',
+  'd/sub/deep.c': { content: 'deep\n', mtime: recent },
+  'd/sub/.hid': '',
+  'e': { dir: true },
+  'lnk': { link: 'a.txt' },
+  'space name': 'sp\n',
+};
+const f = (args: string[], extra: Partial<Case> = {}): Case => ({ args, files: tree, ...extra });
+void old;
+
+const suites: Record<string, Case[]> = {
+  find: [
+    f([]),
+    f(['.']),
+    f(['d']),
+    f(['d/']),
+    f(['-name', '*.c']),
+    f(['.', '-name', '*.C']),
+    f(['.', '-iname', '*.txt']),
+    f(['.', '-path', './d/*']),
+    f(['.', '-path', '*sub*', '-prune', '-o', '-print']),
+    f(['.', '-type', 'f']),
+    f(['.', '-type', 'd']),
+    f(['.', '-type', 'l']),
+    f(['.', '-maxdepth', '1']),
+    f(['.', '-mindepth', '2']),
+    f(['.', '-maxdepth', '1', '-type', 'f', '-name', '*.sh']),
+    f(['.', '-empty']),
+    f(['.', '-size', '+1']),
+    f(['.', '-size', '-2k', '-type', 'f']),
+    f(['.', '-size', '2000c']),
+    f(['.', '-mtime', '-1']),
+    f(['.', '-mtime', '+30']),
+    f(['.', '-mmin', '-120']),
+    f(['.', '-newer', 'a.txt']),
+    f(['.', '-perm', '755']),
+    f(['.', '-perm', '-u+x', '-type', 'f']),
+    f(['.', '-user', 'root', '-name', 'a.txt']),
+    f(['.', '!', '-name', '*.c', '-type', 'f']),
+    f(['.', '-not', '-type', 'd']),
+    f(['.', '(', '-name', '*.c', '-o', '-name', '*.h', ')']),
+    f(['.', '-name', '*.c', '-o', '-name', '*.h', '-print']),
+    f(['.', '-type', 'f', '-a', '-name', 'a*']),
+    f(['d', '-print0']),
+    f(['d', '-depth']),
+    f(['d', '-name', '*.c', '-exec', 'echo', 'found', '{}', ';']),
+    f(['d', '-name', '*.c', '-exec', 'echo', '{}', '+']),
+    f(['d', '-type', 'f', '-exec', 'false', ';', '-print']),
+    f(['nofile']),
+    f(['a.txt', 'nofile', 'e']),
+    f(['.', '-bogus']),
+    f(['.', '-name']),
+    f(['.', '-type', 'x']),
+    f(['.', '(', '-name', 'x']),
+    f(['-L', '.', '-name', 'lnk', '-type', 'f']),
+    f(['.', '-name', 'space*']),
+    f(['.', '-name', '[ab]*']),
+    f(['.', '-links', '2', '-type', 'd']),
+    f(['d', '-name', 'sub', '-prune']),
+    f(['.', '-regex', '.*\\.c']),
+    f(['.', '-quit']),
+    f(['d', '-type', 'f', '-print', '-quit']),
+  ],
+  xargs: [
+    { args: [], stdin: 'a b\nc\n' },
+    { args: ['echo', 'x'], stdin: 'a b\nc\n' },
+    { args: ['-n', '1'], stdin: 'a b c\n' },
+    { args: ['-n', '2', 'echo', '+'], stdin: 'a b c d e\n' },
+    { args: ['-I', '{}', 'echo', '[{}]'], stdin: 'one\n two\nthree four\n' },
+    { args: ['-I', 'X', 'echo', 'X-X'], stdin: 'a\nb\n' },
+    { args: ['-0'], stdin: 'a b\0c\nd\0' },
+    { args: ['-0', '-n', '1'], stdin: 'a b\0c\0' },
+    { args: ['-r', 'echo', 'ran'], stdin: '' },
+    { args: ['echo', 'ran'], stdin: '' },
+    { args: ['-r', 'echo', 'ran'], stdin: '\n\n' },
+    { args: ['-t', 'echo'], stdin: 'x y\n' },
+    { args: [], stdin: '"quoted arg" \'single one\' back\\ slash\n' },
+    { args: [], stdin: '"unterminated\n' },
+    { args: ['false'], stdin: 'x\n' },
+    { args: ['-E', 'STOP'], stdin: 'a STOP b\n' },
+  ],
+  env: [
+    { args: ['-i', 'A=1', 'B=2'] },
+    { args: ['-i'] },
+    { args: ['-i', 'X=y', 'printenv', 'X'] },
+    { args: ['-u', 'PATH', 'printenv', 'PATH'] },
+    { args: ['A=1', 'printenv', 'A'] },
+    { args: ['-i', 'nosuchcommand'] },
+    { args: ['-', 'Z=1'] },
+  ],
+};
+
+for (const [tool, cases] of Object.entries(suites)) {
+  t.test(tool, async (t) => compareWithBusybox(t, tool, cases));
+}
