@@ -33,10 +33,12 @@
  *     and beside a fork bomb, in shared and per-session modes, and BENCH_SCALE_SESSIONS (default
  *     50) concurrent `pkg install stdcheck && stdcheck` sessions per-session (passed, wall time,
  *     server peak RSS); scripts/bench-scale.ts (BENCH_SCALE_KS, BENCH_SCALE_SAMPLES).
+ *  9. Scheduler: host timer latency and a short program's wall time beside three spinning
+ *     guests (ratios to idle and to alone), and the spinners' CPU share; scripts/bench-scheduler.ts.
  *
  * Options (environment): BENCH_RUNS (default 3), BENCH_SKIP_CPU=1, BENCH_SKIP_SSH=1,
  * BENCH_SKIP_DYNAMIC=1, BENCH_SKIP_SHELL=1, BENCH_SKIP_TIERS=1, BENCH_SKIP_SOAK=1, BENCH_SKIP_MACHINES=1,
- * BENCH_SKIP_SCALE=1, BENCH_TIERS=wasm,js, BENCH_SOAK_RUNS (default 100).
+ * BENCH_SKIP_SCALE=1, BENCH_SKIP_SCHEDULER=1, BENCH_TIERS=wasm,js, BENCH_SOAK_RUNS (default 100).
  */
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -50,6 +52,7 @@ import { installUserland } from '../packages/userland/install.js';
 import { DebugTarget } from '../kernel/debug/target.js';
 import { benchIdleConnections, benchMachines, printIdleConnections, printMachineBench } from './bench-machines.js';
 import { benchScale } from './bench-scale.js';
+import { benchScheduler } from './bench-scheduler.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CPUBENCH = join(ROOT, 'packages', 'bin', 'cpubench');
@@ -514,6 +517,7 @@ async function benchSoak(): Promise<void> {
 if (!process.env.BENCH_SKIP_CPU) await benchCpu();
 if (!process.env.BENCH_SKIP_DEBUG) await benchDebug();
 if (!process.env.BENCH_SKIP_TIERS) await benchTiers();
+if (!process.env.BENCH_SKIP_SCHEDULER) await benchScheduler();
 if (!process.env.BENCH_SKIP_SOAK) await benchSoak();
 if (!process.env.BENCH_SKIP_MACHINES) {
   console.log('== Machines of their own: serve --machines per-session');
