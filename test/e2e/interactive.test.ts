@@ -126,7 +126,8 @@ t.test('a pty login: prompt, commands, line editing, Ctrl-C, window size, Ctrl-D
   channel.write('\x03');
   const echoed = mark + 'sleep 100; echo not-reached\r\n'.length;
   await screen.waitFor(PROMPT, echoed);
-  t.ok(Date.now() - t0 < 20_000, 'interrupted well before 100 s');
+  // Not timed: that sleep was interrupted, not finished, is its exit by SIGINT (below).
+  t.comment(`back at the prompt ${Date.now() - t0} ms after the sleep started`);
   t.notMatch(screen.text.slice(echoed), /not-reached/, 'the rest of the line is abandoned');
   const exited = await server.waitForLog((l) => l.msg === 'process exited' && l.pid === sleepPid);
   t.equal(exited.signal, 'SIGINT');

@@ -48,13 +48,14 @@ t.test('restart keeps packages and the host key; SIGTERM and SIGINT stop cleanly
   const clientGone = new Promise<void>((resolve) => client.on('close', () => resolve()));
   const t0 = Date.now();
   const stopped = await first.stop('SIGTERM');
-  t.same(stopped, { code: 0, signal: null }, 'SIGTERM: exit status 0');
-  t.ok(Date.now() - t0 < 10_000, `stopped in ${Date.now() - t0} ms`);
+  // That it did not wait for `sleep 100` is asserted below (its program was killed), not timed.
+  t.same(stopped, { code: 0, signal: null }, `SIGTERM: exit status 0 (stopped in ${Date.now() - t0} ms)`);
   await clientGone;
   t.pass('the open session was closed');
   t.match(told, 'akuma-vm: server shutting down (received SIGTERM)', 'and told why');
   t.ok(first.logs.some((l) => l.msg === 'shutting down' && l.signal === 'SIGTERM'));
-  t.ok(first.logs.some((l) => l.msg === 'process exited' && l.pid === sleepStarted.pid), 'its program was killed');
+  const sleepExited = first.logs.find((l) => l.msg === 'process exited' && l.pid === sleepStarted.pid);
+  t.ok(sleepExited?.signal, `its program was killed (by ${sleepExited?.signal}), not waited for`);
   t.ok(first.logs.some((l) => l.msg === 'akuma-vm stopped'), 'stopped is logged (after the database closed)');
   t.notOk(existsSync(join(dataDir, 'akuma.db-wal')), 'database closed: the WAL was checkpointed and removed');
   t.equal(first.stderr(), '', 'nothing on stderr');
