@@ -177,6 +177,7 @@ export const enum V {
   load = 0,
   load64_splat = 10,
   store = 11,
+  i8x16_shuffle = 13,
   i8x16_splat = 15,
   i16x8_splat = 16,
   i32x4_splat = 17,
@@ -191,6 +192,7 @@ export const enum V {
   i32x4_replace_lane = 28,
   i64x2_extract_lane = 29,
   i64x2_replace_lane = 30,
+  f32x4_extract_lane = 31,
   f64x2_extract_lane = 33,
   i8x16_eq = 35,
   i16x8_eq = 45,
@@ -217,6 +219,8 @@ export const enum V {
   store64_lane = 91,
   load32_zero = 92,
   load64_zero = 93,
+  f32x4_demote_f64x2_zero = 94,
+  f64x2_promote_low_f32x4 = 95,
   i8x16_all_true = 99,
   i8x16_add = 110,
   i8x16_sub = 113,
@@ -400,6 +404,13 @@ export class FunctionBody {
     this.code.push(0xfd);
     uleb(this.code, op);
     this.code.push(index);
+    return this;
+  }
+  /** i8x16.shuffle of the two v128 on the stack: result byte i is byte lanes[i] of (first ++ second). */
+  shuffle(lanes: number[]): this {
+    this.code.push(0xfd);
+    uleb(this.code, V.i8x16_shuffle);
+    for (const x of lanes) this.code.push(x);
     return this;
   }
   /** v128.const from four 32-bit words, lowest lane first. */

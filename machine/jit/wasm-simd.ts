@@ -26,6 +26,8 @@
  *    FNMSUB, FMLA/FMLS .2D) run the interpreter's own exact fast path (Dekker's product,
  *    TwoSum, rounding to odd; fp-core.ts mulAdd) in f64x2 arithmetic, operation for
  *    operation, with the same range conditions as its guard, so the bits are the handler's.
+ *    The single forms (FMADD Sd and the rest, FMLA/FMLS .4S/.2S) widen the lanes to doubles,
+ *    where the product is exact, and round the sum to odd and then to single, as fp-core does.
  */
 
 import type { BlockEmitter } from './wasm-translator.js';
@@ -43,6 +45,8 @@ const INF = Infinity;
 /** Results at least this large (in magnitude) are normal whatever the exact value was: no UFC. */
 const NORMAL_D = 2 ** -1021;
 const NORMAL_S = 2 ** -125;
+/** The smallest normal single: fp-core.ts's single fused multiply-add is fast above it. */
+const MIN_NORMAL_S = 2 ** -126;
 /** fp-core.ts's range for the error-free transformations of the fused multiply-add. */
 const SAFE_LO = 2 ** -900;
 const SAFE_HI = 2 ** 900;
@@ -460,7 +464,8 @@ function oneSource(e: BlockEmitter, insn: number): boolean {
 /**
  * The double fused multiply-add on f64x2 locals a (addend), x, y (already negated as the
  * instruction asks): leaves the result in local vtemp(0) and pushes an i32, 1 when every lane
- * took fp-core.ts's exact fast path (its conditions, in its order of operations).
+ * took fp-core.ts's exact fast path (its conditions, in its order of operations) or has an
+ * exact zero product.
  */
 function fmaLanes(e: BlockEmitter, a: number, x: number, y: number): void {
   const f = e.f;
@@ -518,6 +523,20 @@ function fmaLanes(e: BlockEmitter, a: number, x: number, y: number): void {
   f.get(v0).i64(1, 0).v(V.i64x2_splat, V.and).i64(0, 0).v(V.i64x2_splat, V.i64x2_eq, V.and, V.and, V.i64x2_add).set(v0);
   // z = th + v
   f.get(th).get(v0).v(V.f64x2_add).set(z);
+  // Lanes whose product is an exact zero (x or y zero, both finite) and whose addend is not a
+  // NaN: fp-core returns the addend, or for a zero addend the sum of signed zeros, which is
+  // what a + p gives in round-to-nearest (matmul's zeros made 15% of its FMLAs leave wasm).
+  const zero = e.vtemp(15);
+  f.get(x);
+  splat(0);
+  f.v(V.f64x2_eq).get(y);
+  splat(0);
+  f.v(V.f64x2_eq, V.or).get(x).v(V.f64x2_abs);
+  splat(INF);
+  f.v(V.f64x2_lt, V.and).get(y).v(V.f64x2_abs);
+  splat(INF);
+  f.v(V.f64x2_lt, V.and).get(a).get(a).v(V.f64x2_eq, V.and).set(zero);
+  f.get(a).get(p).v(V.f64x2_add).get(z).get(zero).v(V.bitselect).set(z);
   // The conditions: p, z in the safe range, |x|, |y| < 2^995, a zero or in the safe range, z != 0.
   inSafe(p);
   f.get(x).v(V.f64x2_abs);
@@ -532,12 +551,52 @@ function fmaLanes(e: BlockEmitter, a: number, x: number, y: number): void {
   inSafe(a);
   f.v(V.or, V.and);
   inSafe(z);
-  f.v(V.and, V.i64x2_all_true);
+  f.v(V.and).get(zero).v(V.or, V.i64x2_all_true);
+}
+
+/**
+ * The single fused multiply-add on f64x2 locals a (addend), x, y holding singles widened
+ * (exactly) to doubles, operands already negated as the instruction asks: pushes the f32x4
+ * [r0, r1, 0, 0]. fp-core.ts mulAdd's single path, operation for operation: the product is
+ * exact in a double, and the sum rounded to odd (TwoSum's error tells which way) and then
+ * rounded to single is the correctly rounded fused result, as a double has 53 >= 2 * 24 + 2
+ * bits. The caller's guard takes the fast path only for finite results above the smallest
+ * normal single, as fp-core does.
+ */
+function fmaSingleLanes(e: BlockEmitter, a: number, x: number, y: number): void {
+  const f = e.f;
+  const p = e.vtemp(3);
+  const s = e.vtemp(4);
+  const err = e.vtemp(5);
+  const t = e.vtemp(13);
+  f.get(x).get(y).v(V.f64x2_mul).set(p);
+  // s = p + a; err = (p - (s - bv)) + (a - bv) with bv = s - p (fp-core.ts sumError).
+  f.get(p).get(a).v(V.f64x2_add).tee(s);
+  f.get(p).v(V.f64x2_sub).set(t);
+  f.get(p).get(s).get(t).v(V.f64x2_sub, V.f64x2_sub);
+  f.get(a).get(t).v(V.f64x2_sub, V.f64x2_add).set(err);
+  // toOdd(s, err): when err != 0 and s's last bit is 0, one step toward err's sign.
+  f.get(s);
+  f.get(s).get(err).v(V.xor).i32(63).v(V.i64x2_shr_s).i64(1, 0).v(V.i64x2_splat, V.or);
+  f.get(err);
+  f.f64(0).v(V.f64x2_splat, V.f64x2_ne);
+  f.get(s).i64(1, 0).v(V.i64x2_splat, V.and).i64(0, 0).v(V.i64x2_splat, V.i64x2_eq, V.and, V.and, V.i64x2_add);
+  f.v(V.f32x4_demote_f64x2_zero);
+}
+
+/** Pushes an f32x4 mask: each lane finite and above the smallest normal single in magnitude (fp-core's single FMA guard). */
+function singleFmaGuard(e: BlockEmitter, r: number): void {
+  const f = e.f;
+  const t = e.vtemp(13);
+  f.get(r).v(V.f32x4_abs).tee(t);
+  f.f32(MIN_NORMAL_S).v(V.f32x4_splat, V.f32x4_gt).get(t);
+  f.f32(INF).v(V.f32x4_splat, V.f32x4_lt, V.and);
 }
 
 function threeSource(e: BlockEmitter, insn: number): boolean {
-  // Only doubles: the single forms go to the handler.
-  if (ftype(insn) !== 1) return false;
+  const type = ftype(insn);
+  if (type < 0) return false;
+  if (type === 0) return threeSourceSingle(e, insn);
   const f = e.f;
   const o1 = (insn >>> 21) & 1;
   const o0 = (insn >>> 15) & 1;
@@ -569,6 +628,102 @@ function threeSource(e: BlockEmitter, insn: number): boolean {
     () => {
       f.i32(0);
       low64(e, z);
+      storeV(e, d);
+    },
+  );
+  return true;
+}
+
+/** FMADD/FMSUB/FNMADD/FNMSUB on S registers: lane 0 of fmaSingleLanes. */
+function threeSourceSingle(e: BlockEmitter, insn: number): boolean {
+  const f = e.f;
+  const o1 = (insn >>> 21) & 1;
+  const o0 = (insn >>> 15) & 1;
+  const n = (insn >>> 5) & 31;
+  const m = (insn >>> 16) & 31;
+  const ra = (insn >>> 10) & 31;
+  const d = insn & 31;
+  const a = e.vtemp(6);
+  const x = e.vtemp(7);
+  const y = e.vtemp(8);
+  const z = e.vtemp(0);
+  const r = e.f32temp(0);
+  e.guarded(
+    e.opIndex,
+    insn,
+    false,
+    () => {
+      const widen = (reg: number, neg: boolean, l: number): void => {
+        f.i32(0).vmem(V.load32_zero, 0, e.vreg(reg)).v(V.f64x2_promote_low_f32x4);
+        if (neg) f.v(V.f64x2_neg);
+        f.set(l);
+      };
+      widen(ra, o1 === 1, a);
+      widen(n, o0 !== o1, x);
+      widen(m, false, y);
+      fmaSingleLanes(e, a, x, y);
+      f.tee(z).lane(V.f32x4_extract_lane, 0).set(r);
+      singleFmaGuard(e, z);
+      f.lane(V.i32x4_extract_lane, 0);
+      e.fpFlag(CTL_FP_OK);
+      f.op(Op.i32_and);
+    },
+    () => storeF(e, d, r, false),
+  );
+  return true;
+}
+
+/** FMLA/FMLS .4S and .2S: each half of the lanes widened to f64x2 for fmaSingleLanes. */
+function vectorFmaSingle(e: BlockEmitter, name: string, insn: number): boolean {
+  const f = e.f;
+  const q = (insn >>> 30) & 1;
+  const n = (insn >>> 5) & 31;
+  const m = (insn >>> 16) & 31;
+  const d = insn & 31;
+  const wa = e.vtemp(1);
+  const wx = e.vtemp(2);
+  const wy = e.vtemp(14);
+  const a = e.vtemp(6);
+  const x = e.vtemp(7);
+  const y = e.vtemp(8);
+  const low = e.vtemp(9);
+  const r = e.vtemp(0);
+  const UPPER = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
+  const half = (upper: boolean): void => {
+    for (const [from, to] of [[wa, a], [wx, x], [wy, y]]) {
+      f.get(from);
+      if (upper) f.get(from).shuffle(UPPER);
+      f.v(V.f64x2_promote_low_f32x4).set(to);
+    }
+    fmaSingleLanes(e, a, x, y);
+  };
+  e.guarded(
+    e.opIndex,
+    insn,
+    false,
+    () => {
+      loadV(e, d);
+      f.set(wa);
+      loadV(e, n);
+      if (name === 'FMLS (vector)') f.v(V.f32x4_neg);
+      f.set(wx);
+      loadV(e, m);
+      f.set(wy);
+      half(false);
+      if (q) {
+        f.set(low);
+        half(true);
+        f.set(r);
+        f.get(low).get(r).shuffle([0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]);
+      }
+      f.set(r);
+      singleFmaGuard(e, r);
+      allLanes(e, false, q);
+      e.fpFlag(CTL_FP_OK);
+      f.op(Op.i32_and);
+    },
+    () => {
+      f.i32(0).get(r);
       storeV(e, d);
     },
   );
@@ -755,8 +910,8 @@ function vectorFma(e: BlockEmitter, name: string, insn: number): boolean {
   const f = e.f;
   const q = (insn >>> 30) & 1;
   const dbl = ((insn >>> 22) & 1) === 1;
-  // The single-precision lanes go to the handler.
-  if (!dbl || !q) return false;
+  if (!dbl) return vectorFmaSingle(e, name, insn);
+  if (!q) return false;
   const n = (insn >>> 5) & 31;
   const m = (insn >>> 16) & 31;
   const d = insn & 31;

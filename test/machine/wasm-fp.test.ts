@@ -155,6 +155,10 @@ const FP: number[] = [
   0x1f408000, // fmsub d0, d0, d0, d0
   0x1f600000, // fnmadd d0, d0, d0, d0
   0x1f608000, // fnmsub d0, d0, d0, d0
+  0x1f000000, // fmadd s0, s0, s0, s0
+  0x1f008000, // fmsub s0, s0, s0, s0
+  0x1f200000, // fnmadd s0, s0, s0, s0
+  0x1f208000, // fnmsub s0, s0, s0, s0
   0x1e602000, // fcmp d0, d0
   0x1e202010, // fcmpe s0, s0
   0x1e602008, // fcmp d0, #0.0
@@ -162,6 +166,10 @@ const FP: number[] = [
   0x1e200c00, // fcsel s0, s0, s0, eq
   0x4e60cc00, // fmla v0.2d, v0.2d, v0.2d
   0x4ee0cc00, // fmls v0.2d, v0.2d, v0.2d
+  0x4e20cc00, // fmla v0.4s, v0.4s, v0.4s
+  0x0e20cc00, // fmla v0.2s, v0.2s, v0.2s
+  0x4ea0cc00, // fmls v0.4s, v0.4s, v0.4s
+  0x0ea0cc00, // fmls v0.2s, v0.2s, v0.2s
   0x4e60d400, // fadd v0.2d, v0.2d, v0.2d
   0x4e20d400, // fadd v0.4s, v0.4s, v0.4s
   0x0ea0d400, // fsub v0.2s, v0.2s, v0.2s
@@ -277,6 +285,32 @@ t.test('FP code compiled in a loop: the fast path runs, with the interpreter res
     d(6, 0, 12345.678);
     v.fill(0, 29, 32);
     d(7, 0, 1.0001);
+    m.setX(0, 1000n);
+    m.cpu.fpsr = 0;
+  });
+  t.same(b, a);
+  t.equal(a.fpsr, '10', 'the first inexact result set IXC');
+  t.end();
+});
+
+t.test('single-precision fused multiply-adds compiled in a loop: the interpreter results', (t) => {
+  // loop: fmla v0.4s, v1.4s, v2.4s / fmls v6.2s, v1.2s, v2.2s / fmadd s3, s1, s2, s3 /
+  //       fnmsub s7, s2, s1, s7 / subs x0, x0, #1 / b.ne loop / brk #0
+  const words = [0x4e22cc20, 0x0ea2cc26, 0x1f020c23, 0x1f219c47, 0xf1000400, 0x54ffff61, BRK0];
+  const [a, b] = run(PAIR, words, (m) => {
+    const v = m.cpu.v;
+    const s = (r: number, lane: number, x: number): void => {
+      F32[0] = x;
+      v[r * 4 + lane] = W32[0];
+    };
+    for (let lane = 0; lane < 4; lane++) {
+      s(0, lane, 0.1 * (lane + 1));
+      s(1, lane, 1 / 3 + lane / 7);
+      s(2, lane, 0.7 - lane / 5);
+      s(3, lane, lane === 0 ? 1 : 0);
+      s(6, lane, lane < 2 ? 1000 + lane : 0);
+      s(7, lane, lane === 0 ? -3 : 0);
+    }
     m.setX(0, 1000n);
     m.cpu.fpsr = 0;
   });
