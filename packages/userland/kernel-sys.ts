@@ -671,6 +671,9 @@ export class KernelSys implements NativeSys {
       if (r === 'timeout') return;
     }
   }
+  async schedYield(): Promise<void> {
+    await this.wait([], undefined, false);
+  }
   now(): number {
     return Date.now();
   }

@@ -190,6 +190,12 @@ export interface Sys {
   signal(sig: number, handler: ((sig: number) => void) | 'default' | 'ignore'): void;
   /** Milliseconds; rejects with EINTR when a handled signal arrives. */
   sleep(ms: number): Promise<void>;
+  /**
+   * sched_yield(2): lets everything else the machine has to do run (other processes, I/O,
+   * a hangup) before it resolves. For work that makes no waiting call, such as a shell loop
+   * of builtins, which would otherwise hold the thread it runs on.
+   */
+  schedYield(): Promise<void>;
   /** Wall-clock time in ms since the epoch, as clock_gettime(CLOCK_REALTIME). */
   now(): number;
   /** CLOCK_MONOTONIC in ms. */

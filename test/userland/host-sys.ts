@@ -374,6 +374,9 @@ export class HostSys implements Sys {
   sleep(ms: number): Promise<void> {
     return new Promise((r) => setTimeout(r, ms));
   }
+  schedYield(): Promise<void> {
+    return new Promise((r) => setImmediate(r));
+  }
   now(): number { return Date.now(); }
   monotonic(): number { return performance.now(); }
   windowSize(fd: number): { rows: number; cols: number } | null {

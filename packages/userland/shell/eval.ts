@@ -81,6 +81,8 @@ export const OPTION_NAMES: Record<string, keyof ShellOptionFlags> = {
 };
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The longest a shell loop runs before it yields to the rest of the machine (a few ms, as a kernel tick). */
+const LOOP_TURN_MS = 4;
 /** SIGTSTP, SIGTTIN, SIGTTOU: an interactive shell ignores them (it takes the terminal back from its jobs). */
 export const JOB_STOP_SIGNALS = [20, 21, 22];
 
@@ -119,6 +121,8 @@ export class Shell implements ExpansionContext {
   linePids: number[] = [];
   private heredocCount = 0;
   private running = true;
+  /** When a loop last let the machine's other work run (loopTurn). */
+  private lastTurn = performance.now();
 
   constructor(public sys: KernelSys) {
     this.expander = new Expander(this);
@@ -428,6 +432,7 @@ export class Shell implements ExpansionContext {
               const r = await this.loopStep(c.body);
               if (r === 'break') break;
               if (r !== 'continue') last = r;
+              await this.loopTurn();
             }
           } finally {
             this.loopDepth--;
@@ -469,6 +474,18 @@ export class Shell implements ExpansionContext {
     }
   }
 
+  /**
+   * Between a loop's iterations: once LOOP_TURN_MS have passed since the last turn, yields
+   * (sched_yield), since a loop of builtins (`while :; do :; done`) makes no system call that
+   * waits and would otherwise hold its thread, and with it every other session, its own
+   * hangup and Ctrl-C, for ever.
+   */
+  private async loopTurn(): Promise<void> {
+    if (performance.now() - this.lastTurn < LOOP_TURN_MS) return;
+    await this.sys.schedYield();
+    this.lastTurn = performance.now();
+  }
+
   private async evalLoop(kind: 'while' | 'until', condition: Command, body: Command): Promise<number> {
     let last = 0;
     this.loopDepth++;
@@ -482,11 +499,15 @@ export class Shell implements ExpansionContext {
           this.conditionDepth--;
         }
         if (cond === 'break') break;
-        if (cond === 'continue') continue;
+        if (cond === 'continue') {
+          await this.loopTurn();
+          continue;
+        }
         if ((cond === 0) !== (kind === 'while')) break;
         const r = await this.loopStep(body);
         if (r === 'break') break;
         if (r !== 'continue') last = r;
+        await this.loopTurn();
       }
     } finally {
       this.loopDepth--;
