@@ -14,6 +14,7 @@
 
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 
 export class ConfigError extends Error {}
 
@@ -96,6 +97,8 @@ export interface ServeConfig {
   machines: MachineMode;
   /** The most machines of their own alive at once (0: no limit). */
   maxMachines: number;
+  /** Worker threads the machines of their own run in (0: on the main thread). */
+  workers: number;
 }
 
 type Kind = 'string' | 'boolean';
@@ -155,6 +158,10 @@ export const SERVE_OPTIONS: OptionSpec[] = [
   { key: 'allowFaultInjection', flag: 'allow-fault-injection', kind: 'boolean', default: 'false', describe: 'let --inject break every session\'s programs on purpose', allowed: 'true or false', parse: bool },
   { key: 'machines', flag: 'machines', kind: 'string', default: 'shared', describe: 'shared (one machine for every session), per-session (a fresh copy-on-write machine per SSH connection) or per-user (one per user while they have a connection)', allowed: MACHINE_MODES.join(', '), parse: oneOf(MACHINE_MODES) },
   { key: 'maxMachines', flag: 'max-machines', kind: 'string', default: '0', describe: 'with --machines per-session/per-user: the most machines at once (0: no limit); past it a connection is refused', allowed: 'an integer from 0 to 100000', parse: integerIn(0, 100_000) },
+  {
+    key: 'workers', flag: 'workers', kind: 'string', default: 'auto', describe: 'with --machines per-session/per-user: worker threads the machines run in, so no guest delays the SSH front door (auto: one per core; 0: on the main thread)',
+    allowed: 'auto or an integer from 0 to 256', parse: (t) => (t.trim() === 'auto' ? availableParallelism() : integerIn(0, 256)(t)),
+  },
   { key: 'insecureOpen', flag: 'insecure-open', kind: 'boolean', default: 'false', describe: 'allow a non-loopback address without authorized keys', allowed: 'true or false', parse: bool },
   { key: 'permitUserEnvironment', flag: 'permit-user-environment', kind: 'boolean', default: 'false', describe: 'apply environment= options of authorized_keys (sshd\'s PermitUserEnvironment)', allowed: 'true or false', parse: bool },
   {

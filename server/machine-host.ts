@@ -25,6 +25,7 @@ import { ProgramSession } from '../packages/userland/shell/program-session.js';
 import { installUserland } from '../packages/userland/install.js';
 import type { PackageRepository } from '../packages/repository/repository.js';
 import type { GuestFiles, SessionHost, ShellOptions, ShellSession as LoginSession } from './session-host.js';
+import { asyncGuestFiles, type AsyncGuestFiles } from './async-guest-files.js';
 import { GuestAccounts, type GuestAccount } from './guest-accounts.js';
 import { AuthorizedKeys, parseAuthorizedKeys } from './authorized-keys.js';
 
@@ -49,6 +50,13 @@ export interface MachineHostOptions {
   userMemoryLimit?: number;
   /** serve --user-nproc: RLIMIT_NPROC's default. */
   nproc?: number;
+  /**
+   * A worker thread's view of the data directory's machine (machine-worker.ts): boots over
+   * the disk as it is, only as the base of machines of their own, and writes nothing of its
+   * own (no /bin entries, no skeleton, no sync at shutdown): the main thread's machine owns
+   * the disk and has set it up already.
+   */
+  view?: boolean;
 }
 
 /** Bytes a machine of its own may write over its base disk (held in memory; ENOSPC past it). */
@@ -85,9 +93,9 @@ export class MachineHost implements SessionHost {
     // One session's runaway program must leave room for everyone else's.
     this.kernel.processMemoryLimit = Math.floor(this.kernel.machine.memory.size * PROCESS_SHARE_OF_RAM);
     this.system = { kernel: this.kernel, vfs: this.vfs, packages: this.repository, hostname: HOSTNAME };
-    installUserland(this.kernel, { packages: this.repository, hostname: HOSTNAME, rootfs: options.rootfs !== undefined, registerOnly: base !== undefined });
+    installUserland(this.kernel, { packages: this.repository, hostname: HOSTNAME, rootfs: options.rootfs !== undefined, registerOnly: base !== undefined || options.view === true });
     this.accounts = new GuestAccounts(this.vfs);
-    this.accounts.ensureSkeleton();
+    if (!options.view) this.accounts.ensureSkeleton();
   }
 
   /** The guest account of a login name (created with its home on first login); throws for an invalid name. */
@@ -144,7 +152,12 @@ export class MachineHost implements SessionHost {
     return this.accounts.ensure(user).home;
   }
 
-  files(user: string): GuestFiles {
+  files(user: string): AsyncGuestFiles {
+    return asyncGuestFiles(this.guestFilesOf(user));
+  }
+
+  /** The guest's files as `user` sees them, in this thread. */
+  guestFilesOf(user: string): GuestFiles {
     const a = this.accounts.ensure(user);
     return guestFiles(this.vfs, { uid: a.uid, gid: a.gid, groups: a.groups });
   }
@@ -177,6 +190,6 @@ export class MachineHost implements SessionHost {
       if (this.repository?.db.open) this.repository.db.close();
       return;
     }
-    this.vfs.sync();
+    if (!this.options.view) this.vfs.sync();
   }
 }

@@ -9,6 +9,11 @@
  * SFTP, and gives the lease back when the connection closes; a per-user machine is
  * discarded when its user's last connection closes. `--max-machines` bounds how many live
  * at once: past it a lease is refused with one line saying so.
+ *
+ * With serve --workers N the machines boot in worker threads (worker-machines.ts): the
+ * lease is given at once (what its sessions send waits in the worker's queue behind the
+ * boot), `machine booted` is logged when the worker says so, and a machine whose worker
+ * died is forgotten at once, so it counts against --max-machines no more.
  */
 
 import { randomUUID } from 'node:crypto';
@@ -16,6 +21,7 @@ import type { Logger } from 'pino';
 import type { MachineMode } from './config.js';
 import { MachineHost } from './machine-host.js';
 import type { SessionHost } from './session-host.js';
+import type { WorkerPool } from './worker-machines.js';
 
 
 /** A connection's hold on a machine: the host its sessions use, given back once with release(). */
@@ -44,11 +50,13 @@ export interface MachinePoolOptions {
   /** The most machines alive at once (0 or absent: no limit). */
   maxMachines?: number;
   logger: Logger;
+  /** serve --workers N (N > 0): machines boot in these worker threads instead of this one. */
+  workers?: WorkerPool;
 }
 
 interface Held {
   id: string;
-  host: MachineHost;
+  host: SessionHost & { shutdown(): void };
   user: string;
   leases: number;
   booted: number;
@@ -92,6 +100,7 @@ export class MachinePool implements MachineProvider {
       throw new MachineRefusal(`no machine available: all ${max} are in use (--max-machines ${max}); try again later`);
     }
     const id = randomUUID().slice(0, 8);
+    if (this.options.workers) return this.bootInWorker(id, user, connection);
     const started = performance.now();
     let host: MachineHost;
     try {
@@ -107,6 +116,32 @@ export class MachinePool implements MachineProvider {
     if (this.options.mode === 'per-user') this.byUser.set(user, held);
     log.info({ machine: id, user, connection, mode: this.options.mode, machines: this.live.size, ms: Math.round((performance.now() - started) * 10) / 10 }, 'machine booted');
     return held;
+  }
+
+  private bootInWorker(id: string, user: string, connection: string): Held {
+    const log = this.options.logger;
+    const mode = this.options.mode;
+    const held: Held = { id, host: null!, user, leases: 0, booted: Date.now() };
+    held.host = this.options.workers!.boot(id, {
+      booted: (ms, worker) => log.info({ machine: id, user, connection, mode, worker, machines: this.live.size, ms }, 'machine booted'),
+      failed: (message, worker) => {
+        log.error({ machine: id, user, connection, worker, err: message }, 'machine boot failed');
+        this.forget(held);
+      },
+      lost: (why, worker) => {
+        log.warn({ machine: id, user, connection, worker, err: why }, 'machine lost');
+        this.forget(held);
+      },
+    });
+    this.live.set(id, held);
+    if (mode === 'per-user') this.byUser.set(user, held);
+    return held;
+  }
+
+  /** A machine that is gone already (boot failed, worker died): no longer counted or reused. */
+  private forget(h: Held): void {
+    if (this.live.get(h.id) === h) this.live.delete(h.id);
+    if (this.byUser.get(h.user) === h) this.byUser.delete(h.user);
   }
 
   private discard(h: Held): void {

@@ -29,7 +29,8 @@ export interface ShellSession {
 
 /** Host-side access to the guest file system for SFTP and scp, acting as one user. */
 export type { GuestFiles, GuestFileStat as FileStat } from '../kernel/fs/guest-files.js';
-import type { GuestFiles } from '../kernel/fs/guest-files.js';
+export type { AsyncGuestFiles } from './async-guest-files.js';
+import type { AsyncGuestFiles } from './async-guest-files.js';
 
 import type { AuthorizedKeys } from './authorized-keys.js';
 
@@ -37,7 +38,8 @@ export interface SessionHost {
   /** The login name's own authorized_keys in the guest (~/.ssh/authorized_keys), if any. */
   authorizedKeysOf?(user: string): { keys: AuthorizedKeys | null; problem?: string };
   openShell(options: ShellOptions): ShellSession;
-  files(user: string): GuestFiles;
+  /** The guest's files as `user` sees them; asynchronous, since the machine may be in a worker thread. */
+  files(user: string): AsyncGuestFiles;
   /** The home directory SFTP starts in. */
-  homeOf(user: string): string;
+  homeOf(user: string): string | Promise<string>;
 }

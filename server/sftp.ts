@@ -18,7 +18,8 @@ import ssh2 from 'ssh2';
 import type { Logger } from 'pino';
 import { Errno, SyscallError, errnoText } from '../kernel/errno.js';
 import { O_APPEND, O_CREAT, O_EXCL, O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY } from '../kernel/fs/constants.js';
-import type { GuestFileHandle, GuestFileStat, GuestFiles } from '../kernel/fs/guest-files.js';
+import type { GuestFileStat } from '../kernel/fs/guest-files.js';
+import type { AsyncGuestFileHandle, AsyncGuestFiles } from './async-guest-files.js';
 
 const { STATUS_CODE, OPEN_MODE } = ssh2.utils.sftp;
 
@@ -32,7 +33,7 @@ const MAX_HANDLES = 256;
 interface OpenFileHandle {
   kind: 'file';
   path: string;
-  file: GuestFileHandle;
+  file: AsyncGuestFileHandle;
 }
 interface OpenDirHandle {
   kind: 'dir';
@@ -63,11 +64,11 @@ function longName(name: string, stat: GuestFileStat, names: { user(uid: number):
 }
 
 /** Names of uids and gids from the guest's /etc/passwd and /etc/group (numbers when unknown). */
-function nameTables(files: GuestFiles): { user(uid: number): string; group(gid: number): string } {
-  const table = (path: string) => {
+async function nameTables(files: AsyncGuestFiles): Promise<{ user(uid: number): string; group(gid: number): string }> {
+  const table = async (path: string) => {
     const map = new Map<number, string>();
     try {
-      for (const line of new TextDecoder().decode(files.readFile(path)).split('\n')) {
+      for (const line of new TextDecoder().decode(await files.readFile(path)).split('\n')) {
         const f = line.split(':');
         if (f.length >= 3 && f[0]) map.set(Number(f[2]), f[0]);
       }
@@ -76,8 +77,8 @@ function nameTables(files: GuestFiles): { user(uid: number): string; group(gid: 
     }
     return map;
   };
-  const users = table('/etc/passwd');
-  const groups = table('/etc/group');
+  const users = await table('/etc/passwd');
+  const groups = await table('/etc/group');
   return { user: (uid) => users.get(uid) ?? String(uid), group: (gid) => groups.get(gid) ?? String(gid) };
 }
 
@@ -92,7 +93,7 @@ function openFlags(pflags: number): number {
   return flags;
 }
 
-export function serveSftp(sftp: ssh2.SFTPWrapper, files: GuestFiles, home: string, log: Logger): void {
+export function serveSftp(sftp: ssh2.SFTPWrapper, files: AsyncGuestFiles, homeDir: string | Promise<string>, log: Logger): void {
   // A packet over what ssh2 reads is answered with a failure instead of closing the channel.
   limitSftpPackets(sftp as unknown as SftpInput, MAX_SFTP_PACKET, (type, id, bytes) => {
     log.info({ type, id, bytes, limit: MAX_SFTP_PACKET }, 'sftp packet refused: over 256 KiB');
@@ -100,10 +101,13 @@ export function serveSftp(sftp: ssh2.SFTPWrapper, files: GuestFiles, home: strin
   });
   const handles = new Map<number, OpenFileHandle | OpenDirHandle>();
   let nextHandle = 1;
+  // Known by the first request (every request waits for the one before it, and this comes first).
+  let home = '/';
+  const homeKnown = Promise.resolve(homeDir).then((h) => void (home = h));
   const resolve = (p: string) => posix.normalize(posix.isAbsolute(p) ? p : posix.join(home, p || '.'));
-  const newHandle = (h: OpenFileHandle | OpenDirHandle) => {
+  const newHandle = async (h: OpenFileHandle | OpenDirHandle) => {
     if (handles.size >= MAX_HANDLES) {
-      if (h.kind === 'file') h.file.close();
+      if (h.kind === 'file') await h.file.close();
       throw new SyscallError(Errno.EMFILE, `too many open handles (at most ${MAX_HANDLES})`);
     }
     const id = nextHandle++;
@@ -114,10 +118,19 @@ export function serveSftp(sftp: ssh2.SFTPWrapper, files: GuestFiles, home: strin
   };
   const lookup = (handle: Buffer) => (handle.length === 4 ? handles.get(handle.readUInt32BE(0)) : undefined);
 
-  /** Runs a request handler; a thrown error becomes the SFTP status the client expects. */
-  const guard = (reqid: number, fn: () => void) => {
+  /**
+   * Runs a request handler; a thrown error becomes the SFTP status the client expects.
+   * Requests run one after another, in the order they came, as when the file system was
+   * called synchronously: each may wait for the machine (another thread), and a later one
+   * (a CLOSE after WRITEs, a RENAME after its upload) must see the earlier ones done.
+   */
+  let queue: Promise<void> = homeKnown.catch(() => undefined);
+  const guard = (reqid: number, fn: () => unknown) => {
+    queue = queue.then(() => run(reqid, fn));
+  };
+  const run = async (reqid: number, fn: () => unknown): Promise<void> => {
     try {
-      fn();
+      await fn();
     } catch (err) {
       const errno = err instanceof SyscallError ? err.errno : null;
       const code =
@@ -137,157 +150,161 @@ export function serveSftp(sftp: ssh2.SFTPWrapper, files: GuestFiles, home: strin
   };
 
   sftp.on('REALPATH', (reqid, path) =>
-    guard(reqid, () => {
+    guard(reqid, async () => {
       const p = resolve(path);
-      const stat = files.stat(p, true);
-      const real = stat ? files.realpath(p) : p;
-      sftp.name(reqid, [{ filename: real, longname: stat ? longName(real, stat, nameTables(files)) : real, attrs: stat ? attrsOf(stat) : ({} as ssh2.Attributes) }]);
+      const stat = await files.stat(p, true);
+      const real = stat ? await files.realpath(p) : p;
+      sftp.name(reqid, [{ filename: real, longname: stat ? longName(real, stat, await nameTables(files)) : real, attrs: stat ? attrsOf(stat) : ({} as ssh2.Attributes) }]);
     }),
   );
-  const statRequest = (follow: boolean) => (reqid: number, path: string) =>
-    guard(reqid, () => {
-      const stat = files.stat(resolve(path), follow);
-      if (!stat) sftp.status(reqid, STATUS_CODE.NO_SUCH_FILE, 'No such file or directory');
-      else sftp.attrs(reqid, attrsOf(stat));
-    });
+  const statOf = async (reqid: number, path: string, follow: boolean) => {
+    const stat = await files.stat(resolve(path), follow);
+    if (!stat) sftp.status(reqid, STATUS_CODE.NO_SUCH_FILE, 'No such file or directory');
+    else sftp.attrs(reqid, attrsOf(stat));
+  };
+  const statRequest = (follow: boolean) => (reqid: number, path: string) => guard(reqid, () => statOf(reqid, path, follow));
   sftp.on('STAT', statRequest(true));
   sftp.on('LSTAT', statRequest(false));
 
   sftp.on('OPEN', (reqid, filename, pflags, attrs) =>
-    guard(reqid, () => {
+    guard(reqid, async () => {
       const path = resolve(filename);
       const mode = attrs?.mode !== undefined ? attrs.mode & 0o7777 : 0o644;
-      const file = files.open(path, openFlags(pflags), mode);
-      if (file.stat().type === 'dir') {
-        file.close();
+      const file = await files.open(path, openFlags(pflags), mode);
+      if ((await file.stat()).type === 'dir') {
+        await file.close();
         throw new SyscallError(Errno.EISDIR, `${path}: Is a directory`);
       }
-      sftp.handle(reqid, newHandle({ kind: 'file', path, file }));
+      sftp.handle(reqid, await newHandle({ kind: 'file', path, file }));
     }),
   );
 
   sftp.on('READ', (reqid, handle, offset, length) =>
-    guard(reqid, () => {
+    guard(reqid, async () => {
       const h = lookup(handle);
       if (!h || h.kind !== 'file') return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
-      const data = h.file.pread(offset, Math.min(length, MAX_READ));
+      const data = await h.file.pread(offset, Math.min(length, MAX_READ));
       if (data.length === 0) return sftp.status(reqid, STATUS_CODE.EOF);
       sftp.data(reqid, Buffer.from(data.buffer, data.byteOffset, data.length));
     }),
   );
 
   sftp.on('WRITE', (reqid, handle, offset, data) =>
-    guard(reqid, () => {
+    guard(reqid, async () => {
       const h = lookup(handle);
       if (!h || h.kind !== 'file') return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
-      h.file.pwrite(offset, data);
+      await h.file.pwrite(offset, data);
       sftp.status(reqid, STATUS_CODE.OK);
     }),
   );
 
   sftp.on('FSTAT', (reqid, handle) =>
-    guard(reqid, () => {
+    guard(reqid, async () => {
       const h = lookup(handle);
       if (!h) return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
-      if (h.kind === 'file') sftp.attrs(reqid, attrsOf(h.file.stat()));
-      else statRequest(true)(reqid, h.path);
+      if (h.kind === 'file') sftp.attrs(reqid, attrsOf(await h.file.stat()));
+      else await statOf(reqid, h.path, true);
     }),
   );
 
   /** SETSTAT: mode and size; times and owners are accepted and left as they are. */
-  const setstat = (path: string, file: GuestFileHandle | null, attrs: ssh2.Attributes) => {
-    if (attrs.mode !== undefined) files.chmod(path, attrs.mode & 0o7777);
+  const setstat = async (path: string, file: AsyncGuestFileHandle | null, attrs: ssh2.Attributes) => {
+    if (attrs.mode !== undefined) await files.chmod(path, attrs.mode & 0o7777);
     if (attrs.size !== undefined) {
-      if (file) file.truncate(attrs.size);
+      if (file) await file.truncate(attrs.size);
       else {
-        const f = files.open(path, O_WRONLY, 0);
+        const f = await files.open(path, O_WRONLY, 0);
         try {
-          f.truncate(attrs.size);
+          await f.truncate(attrs.size);
         } finally {
-          f.close();
+          await f.close();
         }
       }
     }
   };
-  sftp.on('SETSTAT', (reqid, path, attrs) => guard(reqid, () => (setstat(resolve(path), null, attrs), sftp.status(reqid, STATUS_CODE.OK))));
+  sftp.on('SETSTAT', (reqid, path, attrs) => guard(reqid, async () => (await setstat(resolve(path), null, attrs), sftp.status(reqid, STATUS_CODE.OK))));
   sftp.on('FSETSTAT', (reqid, handle, attrs) =>
-    guard(reqid, () => {
+    guard(reqid, async () => {
       const h = lookup(handle);
       if (!h) return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
-      setstat(h.path, h.kind === 'file' ? h.file : null, attrs);
+      await setstat(h.path, h.kind === 'file' ? h.file : null, attrs);
       sftp.status(reqid, STATUS_CODE.OK);
     }),
   );
 
   sftp.on('CLOSE', (reqid, handle) =>
-    guard(reqid, () => {
+    guard(reqid, async () => {
       const id = handle.length === 4 ? handle.readUInt32BE(0) : -1;
       const h = handles.get(id);
       if (!h) return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
       handles.delete(id);
-      if (h.kind === 'file') h.file.close();
+      if (h.kind === 'file') await h.file.close();
       sftp.status(reqid, STATUS_CODE.OK);
     }),
   );
 
   sftp.on('OPENDIR', (reqid, path) =>
-    guard(reqid, () => {
+    guard(reqid, async () => {
       const p = resolve(path);
-      const stat = files.stat(p, true);
+      const stat = await files.stat(p, true);
       if (!stat) return sftp.status(reqid, STATUS_CODE.NO_SUCH_FILE, 'No such file or directory');
       if (stat.type !== 'dir') return sftp.status(reqid, STATUS_CODE.FAILURE, 'Not a directory');
-      files.list(p); // the user must be allowed to read it
-      sftp.handle(reqid, newHandle({ kind: 'dir', path: p, sent: false }));
+      await files.list(p); // the user must be allowed to read it
+      sftp.handle(reqid, await newHandle({ kind: 'dir', path: p, sent: false }));
     }),
   );
 
   sftp.on('READDIR', (reqid, handle) =>
-    guard(reqid, () => {
+    guard(reqid, async () => {
       const h = lookup(handle);
       if (!h || h.kind !== 'dir') return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
       if (h.sent) return sftp.status(reqid, STATUS_CODE.EOF);
       h.sent = true;
-      const names = nameTables(files);
-      const entries = files.list(h.path).map((e) => ({ filename: e.name, longname: longName(e.name, e.stat, names), attrs: attrsOf(e.stat) }));
+      const names = await nameTables(files);
+      const entries = (await files.list(h.path)).map((e) => ({ filename: e.name, longname: longName(e.name, e.stat, names), attrs: attrsOf(e.stat) }));
       return entries.length ? sftp.name(reqid, entries) : sftp.status(reqid, STATUS_CODE.EOF);
     }),
   );
 
-  sftp.on('REMOVE', (reqid, path) => guard(reqid, () => (files.remove(resolve(path)), sftp.status(reqid, STATUS_CODE.OK))));
-  sftp.on('RMDIR', (reqid, path) => guard(reqid, () => (files.rmdir(resolve(path)), sftp.status(reqid, STATUS_CODE.OK))));
+  sftp.on('REMOVE', (reqid, path) => guard(reqid, async () => (await files.remove(resolve(path)), sftp.status(reqid, STATUS_CODE.OK))));
+  sftp.on('RMDIR', (reqid, path) => guard(reqid, async () => (await files.rmdir(resolve(path)), sftp.status(reqid, STATUS_CODE.OK))));
   sftp.on('MKDIR', (reqid, path, attrs) =>
-    guard(reqid, () => (files.mkdir(resolve(path), attrs?.mode !== undefined ? attrs.mode & 0o7777 : 0o777), sftp.status(reqid, STATUS_CODE.OK))),
+    guard(reqid, async () => (await files.mkdir(resolve(path), attrs?.mode !== undefined ? attrs.mode & 0o7777 : 0o777), sftp.status(reqid, STATUS_CODE.OK))),
   );
   sftp.on('RENAME', (reqid, from, to) =>
-    guard(reqid, () => {
+    guard(reqid, async () => {
       // SFTP v3 rename does not overwrite (OpenSSH's sftp-server refuses an existing target).
-      if (files.stat(resolve(to))) throw new SyscallError(Errno.EEXIST, 'File exists');
-      files.rename(resolve(from), resolve(to));
+      if (await files.stat(resolve(to))) throw new SyscallError(Errno.EEXIST, 'File exists');
+      await files.rename(resolve(from), resolve(to));
       sftp.status(reqid, STATUS_CODE.OK);
     }),
   );
   sftp.on('READLINK', (reqid, path) =>
-    guard(reqid, () => {
-      const target = files.readlink(resolve(path));
+    guard(reqid, async () => {
+      const target = await files.readlink(resolve(path));
       sftp.name(reqid, [{ filename: target, longname: target, attrs: {} as ssh2.Attributes }]);
     }),
   );
   // OpenSSH's sftp sends SYMLINK with its arguments swapped relative to the draft (target first).
-  sftp.on('SYMLINK', (reqid, linkPath, targetPath) => guard(reqid, () => (files.symlink(targetPath, resolve(linkPath)), sftp.status(reqid, STATUS_CODE.OK))));
+  sftp.on('SYMLINK', (reqid, linkPath, targetPath) => guard(reqid, async () => (await files.symlink(targetPath, resolve(linkPath)), sftp.status(reqid, STATUS_CODE.OK))));
   sftp.on('error', (err: Error) => log.debug({ err: err.message }, 'sftp stream error'));
 
-  const closeAll = () => {
-    for (const h of handles.values()) if (h.kind === 'file') h.file.close();
-    handles.clear();
-  };
-  sftp.on('close', closeAll);
+  /** Closes what the client left open, after the requests before it (a file's last WRITE first). */
+  const closeAll = () =>
+    (queue = queue.then(async () => {
+      const open = [...handles.values()];
+      handles.clear();
+      for (const h of open) if (h.kind === 'file') await h.file.close().catch(() => undefined);
+    }));
+  sftp.on('close', () => void closeAll());
   // The client is done (EOF): end like OpenSSH's sftp-server exiting, with exit-status 0 and
   // a channel close. Without the close scp and sftp wait forever after their last request;
   // without the status scp reports failure (ssh exits -1).
   sftp.on('end', () => {
-    closeAll();
-    sendExitStatus(sftp, 0);
-    sftp.end();
+    void closeAll().then(() => {
+      sendExitStatus(sftp, 0);
+      sftp.end();
+    });
   });
 }
 

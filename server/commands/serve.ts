@@ -20,6 +20,7 @@ import { loadOrCreateHostKey } from '../host-key.js';
 import { createServerLog } from '../logging.js';
 import { MachineHost } from '../machine-host.js';
 import { MachinePool } from '../machine-pool.js';
+import { WorkerPool } from '../worker-machines.js';
 import { SshServer } from '../ssh-server.js';
 import { PackageRepository, type SharedCatalogue } from '../../packages/repository/repository.js';
 import { seedRepository } from '../../packages/repository/seed.js';
@@ -102,8 +103,25 @@ export async function startServer(args: ServeArgs, logger: Logger): Promise<Runn
     logger.warn({ inject: args.inject }, 'fault injection on: every system call returns with x9 overwritten');
   }
   const installed = machine.installBasePackages();
-  // --machines per-session/per-user: the machine above is the base system every machine is copied from.
-  const pool = args.machines === 'shared' ? null : new MachinePool(machine, { mode: args.machines, ramSize, maxMachines: args.maxMachines, logger });
+  // --machines per-session/per-user: the machine above is the base system every machine is copied
+  // from; with --workers N each worker boots its own view of it from the data directory.
+  const workers = args.machines !== 'shared' && args.workers > 0
+    ? new WorkerPool({
+        size: args.workers,
+        logger,
+        settings: {
+          dataDir: resolve(args.dataDir),
+          ramSize,
+          rootfs,
+          sharedCatalogue: shared?.file,
+          userMemoryLimit: args.userMemory === 'fair' ? undefined : args.userMemory,
+          nproc: args.userNproc,
+          logLevel: args.logLevel,
+          injectClobberX9: machine.kernel.injectClobberX9,
+        },
+      })
+    : undefined;
+  const pool = args.machines === 'shared' ? null : new MachinePool(machine, { mode: args.machines, ramSize, maxMachines: args.maxMachines, logger, workers });
   const server = new SshServer({
     host: args.host,
     port: args.port,
@@ -131,6 +149,7 @@ export async function startServer(args: ServeArgs, logger: Logger): Promise<Runn
     address = await server.listen();
   } catch (err) {
     pool?.shutdown();
+    await workers?.shutdown();
     machine.shutdown();
     shared?.db.close();
     db.close();
@@ -147,6 +166,7 @@ export async function startServer(args: ServeArgs, logger: Logger): Promise<Runn
       dataDir: args.dataDir,
       ram: ramSize,
       machines: args.machines,
+      workers: workers?.size ?? 0,
       userMemory: args.userMemory,
       userNproc: args.userNproc,
       seeded: seeded.length,
@@ -165,6 +185,7 @@ export async function startServer(args: ServeArgs, logger: Logger): Promise<Runn
       closing ??= (async () => {
         await server.close(reason);
         pool?.shutdown();
+        await workers?.shutdown();
         machine.shutdown();
         shared?.db.close();
         db.close();
