@@ -1,8 +1,9 @@
 /**
  * Scale (issue 13, "How it is measured"): what many sessions at once get from one server, measured
  * through a real `serve` (a temp data directory, port 0, the ready log line) and the OpenSSH client.
- * Today every machine runs on Node's main thread, so these numbers show the state before worker
- * threads: they are measurements, not assertions.
+ * Three servers are compared: shared (the one machine, on the main thread), per-session with
+ * --workers 0 (every machine on the main thread) and per-session with --workers N (BENCH_SCALE_WORKERS,
+ * default one per core: machines in worker threads). They are measurements, not assertions.
  *
  *  - Throughput: K concurrent sessions each running packages/bin/cpubench (the `cpubench` package,
  *    installed first: once in shared mode, by each session in per-session mode) for K in
@@ -16,6 +17,8 @@
  *    `pkg install stdcheck && stdcheck` on a per-session server: how many print "ALL PASSED",
  *    the wall time for all, and the server's peak RSS (VmHWM of /proc/PID/status).
  *
+ * BENCH_SCALE_ONLY=throughput,latency,load picks parts (default: all three).
+ *
  *   node dist/scripts/bench-scale.js      # also section 8 of `npm run bench`
  */
 
@@ -28,7 +31,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'server', 'cli.js');
 const SSH = '/usr/bin/ssh';
 const MiB = 1024 * 1024;
-type Mode = 'shared' | 'per-session';
+/** A server configuration: --machines and --workers (the label is what the tables print). */
+interface Mode {
+  label: string;
+  machines: 'shared' | 'per-session';
+  workers: number;
+}
+const WORKERS = Number(process.env.BENCH_SCALE_WORKERS ?? availableParallelism());
+const MODES: Mode[] = [
+  { label: 'shared', machines: 'shared', workers: 0 },
+  { label: 'per-session, workers 0', machines: 'per-session', workers: 0 },
+  { label: `per-session, workers ${WORKERS}`, machines: 'per-session', workers: WORKERS },
+];
+const PER_SESSION_IN_WORKERS = MODES[2]!;
 
 export function quantile(xs: number[], q: number): number {
   if (xs.length === 0) return NaN;
@@ -42,10 +57,10 @@ interface Server {
   stop(): Promise<void>;
 }
 
-/** `serve --machines MODE` on a fresh data directory, resolved at its ready log line. */
+/** `serve --machines MODE --workers N` on a fresh data directory, resolved at its ready log line. */
 export async function startServer(mode: Mode): Promise<Server> {
   const work = mkdtempSync(join(tmpdir(), 'akuma-bench-scale-'));
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', join(work, 'data'), '--machines', mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', join(work, 'data'), '--machines', mode.machines, '--workers', String(mode.workers)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
@@ -112,12 +127,12 @@ export interface ThroughputRow { mode: Mode; k: number; wallMs: number; ok: numb
 
 async function benchThroughput(ks: number[]): Promise<ThroughputRow[]> {
   const rows: ThroughputRow[] = [];
-  for (const mode of ['shared', 'per-session'] as Mode[]) {
+  for (const mode of MODES) {
     const server = await startServer(mode);
     try {
       // Shared: one install for everyone. Per-session: every session installs into its own machine.
       let command = 'cpubench';
-      if (mode === 'shared') {
+      if (mode.machines === 'shared') {
         const r = await ssh(server.port, 'user', 'pkg install cpubench');
         if (r.status !== 0) console.log(`  pkg install cpubench failed (status ${r.status}): ${r.stdout.trim()}`);
       } else command = 'pkg install cpubench >/dev/null && cpubench';
@@ -157,11 +172,11 @@ async function benchLatency(samples: number): Promise<LatencyRow[]> {
   const loop = 'while :; do cpubench >/dev/null; done';
   // A shell-function fork bomb: bounded by the guest kernel's RLIMIT_NPROC for its uid.
   const bomb = 'b() { b | b & }; b; while :; do sleep 1; done';
-  for (const mode of ['shared', 'per-session'] as Mode[]) {
+  for (const mode of MODES) {
     const server = await startServer(mode);
     try {
-      await ssh(server.port, 'user', mode === 'shared' ? 'pkg install cpubench' : 'true'); // also creates the account's home
-      const hog = mode === 'shared' ? loop : `pkg install cpubench >/dev/null && ${loop}`;
+      await ssh(server.port, 'user', mode.machines === 'shared' ? 'pkg install cpubench' : 'true'); // also creates the account's home
+      const hog = mode.machines === 'shared' ? loop : `pkg install cpubench >/dev/null && ${loop}`;
       rows.push({ mode, load: 'idle', samples, ...(await probe(server.port, samples)) });
       const hogs = Array.from({ length: 8 }, () => sshHeld(server.port, 'user', hog));
       await sleep(5000);
@@ -187,7 +202,7 @@ function kib(pid: number, field: string): number {
 export interface LoadResult { sessions: number; passed: number; wallMs: number; p50Ms: number; maxMs: number; readyHwmMiB: number; peakMiB: number }
 
 async function benchLoad(n: number): Promise<LoadResult> {
-  const server = await startServer('per-session');
+  const server = await startServer(PER_SESSION_IN_WORKERS);
   try {
     const readyHwm = kib(server.pid, 'VmHWM');
     const t0 = performance.now();
@@ -221,24 +236,29 @@ export async function benchScale(): Promise<void> {
   const samples = Number(process.env.BENCH_SCALE_SAMPLES ?? 20);
   const sessions = Number(process.env.BENCH_SCALE_SESSIONS ?? 50);
   console.log(`  host: ${availableParallelism()} cores, load average ${load()} (shared with other work: ratios, not absolutes)`);
-  console.log('  every machine runs on the server\'s main thread today (no worker threads yet)');
+  const only = new Set((process.env.BENCH_SCALE_ONLY ?? 'throughput,latency,load').split(','));
 
   const t0 = performance.now();
-  console.log('  Throughput: K concurrent sessions each running cpubench (ideal: flat up to the core count, then linear)');
-  console.log('    mode          K   wall (s)   vs K=1   cpubench OK');
-  for (const r of await benchThroughput(ks)) {
-    console.log(`    ${r.mode.padEnd(12)} ${String(r.k).padStart(2)} ${(r.wallMs / 1000).toFixed(1).padStart(10)} ${`${r.ratio.toFixed(2)}x`.padStart(8)}   ${r.ok}/${r.k}`);
+  if (only.has('throughput')) {
+    console.log('  Throughput: K concurrent sessions each running cpubench (ideal: flat up to the core count, then linear)');
+    console.log('    mode                        K   wall (s)   vs K=1   cpubench OK');
+    for (const r of await benchThroughput(ks)) {
+      console.log(`    ${r.mode.label.padEnd(26)} ${String(r.k).padStart(2)} ${(r.wallMs / 1000).toFixed(1).padStart(10)} ${`${r.ratio.toFixed(2)}x`.padStart(8)}   ${r.ok}/${r.k}`);
+    }
+    console.log(`    (load average now ${load()})`);
   }
-  console.log(`    (load average now ${load()})`);
 
-  console.log(`  Latency: ssh host true from fresh connections, ${samples} one after another (goal under load: p99 within 50 ms of idle)`);
-  console.log('    mode          while                         p50 (ms)  p99 (ms)   ok');
-  for (const r of await benchLatency(samples)) {
-    console.log(`    ${r.mode.padEnd(12)}  ${r.load.padEnd(28)} ${r.p50.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(9)}   ${r.ok}/${r.samples}`);
+  if (only.has('latency')) {
+    console.log(`  Latency: ssh host true from fresh connections, ${samples} one after another (goal under load: p99 within 50 ms of idle)`);
+    console.log('    mode                        while                         p50 (ms)  p99 (ms)   ok');
+    for (const r of await benchLatency(samples)) {
+      console.log(`    ${r.mode.label.padEnd(26)}  ${r.load.padEnd(28)} ${r.p50.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(9)}   ${r.ok}/${r.samples}`);
+    }
+    console.log(`    (load average now ${load()})`);
   }
-  console.log(`    (load average now ${load()})`);
 
-  console.log(`  Load: ${sessions} concurrent sessions each running "pkg install stdcheck && stdcheck" (serve --machines per-session)`);
+  if (!only.has('load')) return;
+  console.log(`  Load: ${sessions} concurrent sessions each running "pkg install stdcheck && stdcheck" (serve --machines per-session --workers ${WORKERS})`);
   const l = await benchLoad(sessions);
   console.log(`    ${l.passed}/${l.sessions} printed ALL PASSED; all done in ${(l.wallMs / 1000).toFixed(1)} s (per session: median ${(l.p50Ms / 1000).toFixed(1)} s, slowest ${(l.maxMs / 1000).toFixed(1)} s)`);
   console.log(`    server peak RSS (VmHWM): ${l.peakMiB.toFixed(0)} MiB (${l.readyHwmMiB.toFixed(0)} MiB at ready; ${((l.peakMiB - l.readyHwmMiB) / l.sessions).toFixed(2)} MiB more per session)`);
@@ -246,6 +266,6 @@ export async function benchScale(): Promise<void> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  console.log('== Scale: many sessions on one server (serve --machines shared / per-session)');
+  console.log('== Scale: many sessions on one server (serve --machines shared / per-session, --workers 0 / N)');
   await benchScale();
 }
