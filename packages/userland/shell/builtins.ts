@@ -9,13 +9,14 @@ import { SIGNAL_NAMES } from '../../../kernel/signals.js';
 import type { Vfs } from '../../../kernel/fs/vfs.js';
 import { baseSystemOf, describeSysError } from '../kernel-sys.js';
 import { SysError } from '../sys.js';
-import { BreakSignal, ContinueSignal, ExitSignal, OPTION_NAMES, ReturnSignal, VARIABLE_NAME, type Job, type Shell } from './eval.js';
+import { BreakSignal, ContinueSignal, ErrorExit, ExitSignal, OPTION_NAMES, ReturnSignal, VARIABLE_NAME, type Job, type Shell } from './eval.js';
 import { ExpansionError } from './expand.js';
 import { runPkg, type PackageStore } from './pkg.js';
 import { printf } from './printf.js';
 import { test } from './test.js';
 import { ulimit } from './ulimit.js';
 import { bytesOf, textOf } from '../lib/output.js';
+import { applyMode } from '../lib/file-mode.js';
 
 export type Builtin = (shell: Shell, argv: string[]) => Promise<number> | number;
 
@@ -45,6 +46,17 @@ export function signalNumber(spec: string): number | null {
 
 function signalName(sig: number): string {
   return sig === 0 ? 'EXIT' : (SIGNAL_NAMES[sig] ?? String(sig)).replace(/^SIG/, '');
+}
+
+/**
+ * A signal's name as dash's `kill -l` lists it: the numbers without a name of their own
+ * (0, 16, 32, 33) as numbers, the real-time ones counted from RTMIN (34) and RTMAX (64).
+ */
+function listedSignalName(sig: number): string {
+  if (sig === 0 || sig === 16 || sig === 32 || sig === 33) return String(sig);
+  if (sig >= 34 && sig <= 49) return sig === 34 ? 'RTMIN' : `RTMIN+${sig - 34}`;
+  if (sig >= 50 && sig <= 64) return sig === 64 ? 'RTMAX' : `RTMAX-${64 - sig}`;
+  return (SIGNAL_NAMES[sig] ?? String(sig)).replace(/^SIG/, '');
 }
 
 function quote(s: string): string {
@@ -179,7 +191,7 @@ const exportBuiltin = (readonlyMode: boolean): Builtin => async (sh, argv) => {
     const name = eq < 0 ? a : a.slice(0, eq);
     if (!VARIABLE_NAME.test(name)) {
       await sh.error(`${argv[0]}: ${name}: bad variable name`);
-      throw new ExitSignal(2);
+      throw new ErrorExit(2);
     }
     if (eq >= 0) sh.setVar(name, a.slice(eq + 1));
     let v = sh.vars.get(name);
@@ -259,7 +271,7 @@ const set: Builtin = async (sh, argv) => {
       for (const letter of a.slice(1)) {
         if (!sh.setOptionLetter(letter, on)) {
           await sh.error(`set: Illegal option ${a[0]}${letter}`);
-          if (!sh.options.interactive) throw new ExitSignal(2);
+          if (!sh.options.interactive) throw new ErrorExit(2);
           return 2;
         }
       }
@@ -275,11 +287,11 @@ const shift: Builtin = async (sh, argv) => {
   const n = argv[1] === undefined ? 1 : Number(argv[1]);
   if (!Number.isInteger(n) || n < 0) {
     await sh.error(`shift: Illegal number: ${argv[1]}`);
-    throw new ExitSignal(2);
+    throw new ErrorExit(2);
   }
   if (n > sh.positionalParams.length) {
     await sh.error(`shift: can't shift that many`);
-    throw new ExitSignal(2);
+    throw new ErrorExit(2);
   }
   sh.positionalParams = sh.positionalParams.slice(n);
   return 0;
@@ -304,7 +316,7 @@ const loopControl = (kind: 'break' | 'continue'): Builtin => async (sh, argv) =>
   const n = argv[1] === undefined ? 1 : Number(argv[1]);
   if (!Number.isInteger(n) || n < 1) {
     await sh.error(`${kind}: Illegal number: ${argv[1]}`);
-    throw new ExitSignal(2);
+    throw new ErrorExit(2);
   }
   if (sh.loopDepth === 0) return 0;
   const count = Math.min(n, sh.loopDepth);
@@ -314,7 +326,14 @@ const loopControl = (kind: 'break' | 'continue'): Builtin => async (sh, argv) =>
 const evalBuiltin: Builtin = async (sh, argv) => {
   const src = argv.slice(1).join(' ');
   if (!src.trim()) return 0;
-  return sh.runSource(src, { lineBase: sh.currentLine });
+  // As in dash, the text's lines count from 1 and its errors say "eval:".
+  const outer = sh.commandName;
+  sh.commandName = 'eval';
+  try {
+    return await sh.runSource(src, { lineBase: 1 });
+  } finally {
+    sh.commandName = outer;
+  }
 };
 
 const dot: Builtin = async (sh, argv) => {
@@ -325,7 +344,7 @@ const dot: Builtin = async (sh, argv) => {
     const found = (sh.get('PATH') ?? '').split(':').map((d) => `${d || '.'}/${name}`).find((p) => sh.exists(p));
     if (!found) {
       await sh.error(`.: ${name}: not found`);
-      throw new ExitSignal(2);
+      throw new ErrorExit(2);
     }
     path = found;
   }
@@ -334,14 +353,18 @@ const dot: Builtin = async (sh, argv) => {
     text = await sh.readWholeFile(path);
   } catch {
     await sh.error(`.: cannot open ${name}: No such file`);
-    throw new ExitSignal(2);
+    throw new ErrorExit(2);
   }
-  // As in dash, arguments after the file name are not given to it.
+  // As in dash, arguments after the file name are not given to it, and its errors name it.
+  const outer = sh.commandName;
+  sh.commandName = path;
   try {
     return await sh.runSource(text);
   } catch (e) {
     if (e instanceof ReturnSignal) return e.status;
     throw e;
+  } finally {
+    sh.commandName = outer;
   }
 };
 
@@ -427,6 +450,8 @@ const wait: Builtin = async (sh, argv) => {
       const st = await sh.sys.waitpid(pid);
       status = st?.status ?? 0;
       if (job) job.status = status;
+      // dash tells how the job it waited for by name ended ("Terminated"); a bare `wait` does not.
+      if (st?.signal !== null && st?.signal !== undefined) await sh.reportSignal(status);
     } catch (e) {
       if (e instanceof SysError && e.code === 'EINTR') {
         const sig = sh.pendingTraps[0];
@@ -513,12 +538,22 @@ const kill: Builtin = async (sh, argv) => {
   let args = argv.slice(1);
   let sig = 15;
   if (args[0] === '-l') {
-    if (args[1]) {
+    if (args[1] !== undefined) {
+      // dash names only the first: a signal number, or an exit status 128 + signal.
+      if (!/^\d+$/.test(args[1])) {
+        await sh.error(`kill: Illegal number: ${args[1]}`);
+        return 2;
+      }
       const n = Number(args[1]);
-      await sh.out(`${signalName(n > 128 ? n - 128 : n)}\n`);
+      const sig = n > 128 ? n - 128 : n;
+      if (sig < 1 || sig > 64) {
+        await sh.error(`kill: invalid signal number or exit status: ${args[1]}`);
+        return 2;
+      }
+      await sh.out(`${listedSignalName(sig)}\n`);
       return 0;
     }
-    await sh.out(Object.values(SIGNAL_NAMES).map((n) => n.replace(/^SIG/, '')).join(' ') + '\n');
+    await sh.out(Array.from({ length: 65 }, (_, i) => `${listedSignalName(i)}\n`).join(''));
     return 0;
   }
   if (args[0] === '-s' || args[0] === '-n') {
@@ -575,7 +610,7 @@ const local: Builtin = async (sh, argv) => {
   const frame = sh.localFrames[sh.localFrames.length - 1];
   if (!frame) {
     await sh.error('local: not in a function');
-    throw new ExitSignal(2);
+    throw new ErrorExit(2);
   }
   for (const a of argv.slice(1)) {
     const eq = a.indexOf('=');
@@ -740,7 +775,8 @@ async function describe(sh: Shell, name: string, mode: 'v' | 'V' | 'which'): Pro
     await sh.out(mode === 'v' ? `${name}\n` : `${name} is a shell builtin\n`);
     return true;
   }
-  if (mode === 'V') await sh.err(`${name}: not found\n`);
+  // dash tells this on stdout, as the other answers.
+  if (mode === 'V') await sh.out(`${name}: not found\n`);
   return false;
 }
 
@@ -775,14 +811,24 @@ const command: Builtin = async (sh, argv) => {
   }
   if (args.length === 0) return 0;
   const builtin = BUILTINS.get(args[0]);
-  if (builtin) return builtin(sh, args);
+  if (builtin) {
+    try {
+      return await builtin(sh, args);
+    } catch (e) {
+      // `command eval 'fi'` reports the error and goes on, with status 2.
+      if (e instanceof ErrorExit) return e.status;
+      throw e;
+    }
+  }
   return sh.runProgram(args, new Map());
 };
 
 const umask: Builtin = async (sh, argv) => {
-  const args = argv.slice(1);
+  let args = argv.slice(1);
   const symbolic = args[0] === '-S';
-  const value = symbolic ? args[1] : args[0];
+  if (symbolic) args = args.slice(1);
+  if (args[0] === '--') args = args.slice(1);
+  const value = args[0];
   if (value === undefined) {
     const m = sh.sys.umask(0);
     sh.sys.umask(m);
@@ -793,14 +839,36 @@ const umask: Builtin = async (sh, argv) => {
     } else await sh.out(`${m.toString(8).padStart(4, '0')}\n`);
     return 0;
   }
-  if (!/^[0-7]+$/.test(value)) {
+  if (/^[0-7]+$/.test(value)) {
+    sh.sys.umask(parseInt(value, 8) & 0o777);
+    return 0;
+  }
+  if (/^\d/.test(value)) {
     await sh.error(`umask: Illegal number: ${value}`);
     return 2;
   }
-  sh.sys.umask(parseInt(value, 8));
+  // A symbolic mode (u=rwx,g=rx,o=) edits the permissions the mask leaves, as chmod edits a file's.
+  const old = sh.sys.umask(0);
+  const allowed = applyMode(value, ~old & 0o777, 0, false);
+  if (allowed === null) {
+    sh.sys.umask(old);
+    await sh.error(`umask: Illegal mode: ${value}`);
+    return 2;
+  }
+  sh.sys.umask(~allowed & 0o777);
   return 0;
 };
 
+/** Where getopts stopped inside a word of grouped options ("-ab"), keyed by the OPTIND it left. */
+interface GetoptsState {
+  getoptsInd?: number;
+  getoptsChar?: number;
+}
+
+/**
+ * getopts as dash has it: OPTIND names the word after the one being read, also while the
+ * options grouped in a word are taken one by one; assigning OPTIND starts over.
+ */
 const getopts: Builtin = async (sh, argv) => {
   const spec = argv[1];
   const name = argv[2];
@@ -808,26 +876,29 @@ const getopts: Builtin = async (sh, argv) => {
     await sh.error('getopts: usage: getopts optstring var [arg]');
     return 2;
   }
+  const memo = sh as unknown as GetoptsState;
   const params = argv.length > 3 ? argv.slice(3) : sh.positionalParams;
-  let optind = Number(sh.get('OPTIND') ?? '1') || 1;
+  const optind = Number(sh.get('OPTIND') ?? '1') || 1;
   const silent = spec.startsWith(':');
   const opts = silent ? spec.slice(1) : spec;
-  const state = (sh as unknown as { getoptsChar?: number }).getoptsChar ?? 1;
-  let charIndex = optind === (sh as unknown as { getoptsInd?: number }).getoptsInd ? state : 1;
-  const arg = params[optind - 1];
-  const done = async (): Promise<number> => {
-    sh.setVar(name, '?');
-    sh.setVar('OPTIND', String(optind));
-    (sh as unknown as { getoptsChar?: number }).getoptsChar = 1;
-    return 1;
+  const inWord = optind === memo.getoptsInd && (memo.getoptsChar ?? 1) > 1;
+  const word = inWord ? optind - 2 : optind - 1;
+  const charIndex = inWord ? memo.getoptsChar! : 1;
+  const arg = params[word];
+  const finish = (nextOptind: number, nextChar: number): void => {
+    sh.setVar('OPTIND', String(nextOptind));
+    memo.getoptsInd = nextOptind;
+    memo.getoptsChar = nextChar;
   };
-  if (arg === undefined || arg === '-' || !arg.startsWith('-')) return done();
-  if (arg === '--') {
-    optind++;
-    return done();
+  if (arg === undefined || arg === '-' || !arg.startsWith('-') || arg === '--') {
+    sh.setVar(name, '?');
+    sh.vars.delete('OPTARG');
+    finish(arg === '--' ? word + 2 : word + 1, 1);
+    return 1;
   }
   const c = arg[charIndex];
   let next = charIndex + 1;
+  let following = word + 2;
   const at = opts.indexOf(c);
   sh.vars.delete('OPTARG');
   if (at < 0 || c === ':') {
@@ -839,8 +910,8 @@ const getopts: Builtin = async (sh, argv) => {
     let value: string | undefined;
     if (next < arg.length) value = arg.slice(next);
     else {
-      value = params[optind];
-      optind++;
+      value = params[word + 1];
+      if (value !== undefined) following++;
     }
     next = arg.length;
     if (value === undefined) {
@@ -856,13 +927,7 @@ const getopts: Builtin = async (sh, argv) => {
       sh.setVar(name, c);
     }
   } else sh.setVar(name, c);
-  if (next >= arg.length) {
-    optind++;
-    charIndex = 1;
-  } else charIndex = next;
-  (sh as unknown as { getoptsChar?: number }).getoptsChar = charIndex;
-  (sh as unknown as { getoptsInd?: number }).getoptsInd = optind;
-  sh.setVar('OPTIND', String(optind));
+  finish(following, next >= arg.length ? 1 : next);
   return 0;
 };
 

@@ -18,6 +18,11 @@ import { ShellSyntaxError, type Command, type Redirection } from './syntax.js';
 export class ExitSignal {
   constructor(readonly status: number) {}
 }
+/**
+ * The exit of a non-interactive shell after an error (syntax, expansion, redirection, a special
+ * builtin's misuse); `command` turns it back into a status, as POSIX says and dash does.
+ */
+export class ErrorExit extends ExitSignal {}
 export class BreakSignal {
   constructor(public count: number) {}
 }
@@ -92,6 +97,12 @@ export class Shell implements ExpansionContext {
   aliases = new Map<string, string>();
   positionalParams: string[] = [];
   arg0 = 'sh';
+  /**
+   * What dash calls commandname: "eval", or the file `.` reads, while their text runs, named
+   * between the line number and the message of the shell's own errors ("sh: 1: eval: x: unset").
+   * Builtins word their own messages, so it is cleared while one runs.
+   */
+  commandName: string | null = null;
   options: ShellOptionFlags = {
     errexit: false, nounset: false, xtrace: false, noglob: false, noclobber: false, pipefail: false, noexec: false, verbose: false,
     allexport: false, monitor: false, interactive: false, stdin: false,
@@ -295,7 +306,8 @@ export class Shell implements ExpansionContext {
 
   /** `sh: 1: message` as dash words errors. */
   async error(message: string): Promise<void> {
-    await this.err(`${this.arg0}: ${this.currentLine}: ${message}\n`);
+    const context = this.commandName === null ? '' : `${this.commandName}: `;
+    await this.err(`${this.arg0}: ${this.currentLine}: ${context}${message}\n`);
   }
 
   // ---- running source --------------------------------------------------------------------
@@ -312,7 +324,7 @@ export class Shell implements ExpansionContext {
           this.currentLine = e instanceof ShellSyntaxError ? e.line : this.currentLine;
           await this.error(e.message);
           this.lastStatus = 2;
-          if (!this.options.interactive) throw new ExitSignal(2);
+          if (!this.options.interactive) throw new ErrorExit(2);
           return 2;
         }
         throw e;
@@ -338,7 +350,7 @@ export class Shell implements ExpansionContext {
         if (e instanceof ForkFailure) await this.err(`${this.arg0}: ${e.line ?? this.currentLine}: Cannot fork\n`);
         else await this.error(e.message);
         this.lastStatus = 2;
-        if (!this.options.interactive) throw new ExitSignal(2);
+        if (!this.options.interactive) throw new ErrorExit(2);
         return 2;
       }
       throw e;
@@ -558,7 +570,7 @@ export class Shell implements ExpansionContext {
         // exec with only redirections: they stay.
         const ok = await this.redirect(c.redirections, false);
         for (const [k, v] of assignments) this.setVar(k, v);
-        if (!ok && !this.options.interactive) throw new ExitSignal(2);
+        if (!ok && !this.options.interactive) throw new ErrorExit(2);
         return ok ? 0 : 2;
       }
       const saved = special ? null : this.saveAssignments(assignments);
@@ -566,9 +578,11 @@ export class Shell implements ExpansionContext {
       const undo = await this.redirect(c.redirections);
       if (!undo) {
         if (saved) this.restoreAssignments(saved);
-        if (special && !this.options.interactive) throw new ExitSignal(2);
+        if (special && !this.options.interactive) throw new ErrorExit(2);
         return 2;
       }
+      const outerCommandName = this.commandName;
+      this.commandName = null;
       try {
         return await (builtin ?? BUILTINS.get(name)!)(this, argv);
       } catch (e) {
@@ -578,6 +592,7 @@ export class Shell implements ExpansionContext {
         }
         throw e;
       } finally {
+        this.commandName = outerCommandName;
         undo();
         if (saved) this.restoreAssignments(saved);
       }
@@ -887,6 +902,7 @@ export class Shell implements ExpansionContext {
     c.aliases = new Map(this.aliases);
     c.positionalParams = [...this.positionalParams];
     c.arg0 = this.arg0;
+    c.commandName = this.commandName;
     c.options = { ...this.options, interactive: false, monitor: false };
     c.lastStatus = this.lastStatus;
     c.lastBackground = this.lastBackground;

@@ -541,7 +541,8 @@ export function patternRegex(pattern: string): RegExp {
     else if (c === '[') {
       let j = i + 1;
       let negate = false;
-      if (pattern[j] === '!' || pattern[j] === '^') {
+      // Only ! negates: dash reads [^x] as the set of ^ and x.
+      if (pattern[j] === '!') {
         negate = true;
         j++;
       }
@@ -610,7 +611,8 @@ class Arithmetic {
     private readonly ctx: ExpansionContext,
   ) {
     this.tokens = [];
-    const re = /\s*(0[xX][0-9a-fA-F]+|[0-9]+|[A-Za-z_][A-Za-z0-9_]*|<<=|>>=|\*\*|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^]=|[-+*/%<>&|^!~?:=()])/y;
+    // Numbers are read as strtoimax(3) with base 0 reads them: "08" is 0 then 8.
+    const re = /\s*(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*|[A-Za-z_][A-Za-z0-9_]*|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^]=|[-+*/%<>&|^!~?:=()])/y;
     let m: RegExpExecArray | null;
     let pos = 0;
     for (;;) {
@@ -620,7 +622,8 @@ class Arithmetic {
       this.tokens.push(m[1]);
       pos = re.lastIndex;
     }
-    if (text.slice(pos).trim() !== '') throw new ExpansionError(`arithmetic expression: expecting EOF: "${text}"`);
+    // A character that is no token: "expecting primary" where an operand was due, else "expecting EOF".
+    if (text.slice(pos).trim() !== '') this.tokens.push(BAD_TOKEN);
     this.text = text;
   }
   private text: string;
@@ -643,8 +646,11 @@ class Arithmetic {
       return 0n;
     }
     const t = v.trim();
-    if (/^-?(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(t)) return parseInteger(t);
-    throw new ExpansionError(`Illegal number: ${v}`);
+    if (t === '') return 0n;
+    const n = /^[-+]?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.test(t) ? numberValue(t) : null;
+    // As dash's strtoimax: a value out of the 64-bit range is no number.
+    if (n === null || n !== MASK(n)) throw new ExpansionError(`Illegal number: ${v}`);
+    return n;
   }
 
   private assign(go: boolean): bigint {
@@ -655,7 +661,7 @@ class Arithmetic {
       const rhs = this.assign(go);
       if (!go) return rhs;
       const cur = op === '=' ? 0n : this.variable(t);
-      const v = op === '=' ? rhs : binary(op.slice(0, -1), cur, rhs);
+      const v = op === '=' ? rhs : binary(op.slice(0, -1), cur, rhs, this.text);
       this.ctx.set(t, String(v));
       return v;
     }
@@ -689,7 +695,7 @@ class Arithmetic {
         continue;
       }
       const right = this.binaryLevel(level + 1, go);
-      left = go ? binary(op, left, right) : 0n;
+      left = go ? binary(op, left, right, this.text) : 0n;
     }
   }
 
@@ -711,24 +717,30 @@ class Arithmetic {
       if (this.tokens[this.i++] !== ')') throw new ExpansionError(`arithmetic expression: expecting ')': "${this.text}"`);
       return v;
     }
-    if (/^[0-9]/.test(t)) return parseInteger(t);
+    if (/^[0-9]/.test(t)) {
+      // A literal beyond the 64-bit range is the largest value, as strtoimax saturates.
+      const n = numberValue(t);
+      return n > INT64_MAX ? INT64_MAX : n;
+    }
     if (/^[A-Za-z_]/.test(t)) return go ? this.variable(t) : 0n;
     throw new ExpansionError(`arithmetic expression: expecting primary: "${this.text}"`);
   }
 }
 
-function parseInteger(t: string): bigint {
+const INT64_MAX = (1n << 63n) - 1n;
+/** What the tokenizer pushes for text that is no token. */
+const BAD_TOKEN = '\0';
+
+/** The value of a C integer constant (0x hex, 0 octal, decimal) with an optional sign, unbounded. */
+function numberValue(t: string): bigint {
   const neg = t.startsWith('-');
-  const s = neg ? t.slice(1) : t;
-  let v: bigint;
-  if (/^0[xX]/.test(s)) v = BigInt(s);
-  else if (/^0[0-7]+$/.test(s)) v = BigInt('0o' + s.slice(1));
-  else if (/^[0-9]+$/.test(s)) v = BigInt(s);
-  else throw new ExpansionError(`Illegal number: ${t}`);
-  return MASK(neg ? -v : v);
+  const s = /^[-+]/.test(t) ? t.slice(1) : t;
+  const v = /^0[xX]/.test(s) ? BigInt(s) : /^0[0-7]+$/.test(s) ? BigInt('0o' + s.slice(1)) : BigInt(s);
+  return neg ? -v : v;
 }
 
-function binary(op: string, a: bigint, b: bigint): bigint {
+/** One binary operator on 64-bit values; `text` is the whole expression, which dash's messages quote. */
+function binary(op: string, a: bigint, b: bigint, text: string): bigint {
   switch (op) {
     case '+':
       return MASK(a + b);
@@ -738,7 +750,7 @@ function binary(op: string, a: bigint, b: bigint): bigint {
       return MASK(a * b);
     case '/':
     case '%':
-      if (b === 0n) throw new ExpansionError('division by zero');
+      if (b === 0n) throw new ExpansionError(`arithmetic expression: division by zero: "${text}"`);
       return MASK(op === '/' ? a / b : a % b);
     case '<<':
       return MASK(a << (b & 63n));

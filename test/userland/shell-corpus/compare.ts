@@ -1,12 +1,13 @@
 /**
  * Runs a corpus case in the machine's /bin/sh and in Debian's dash on the host, each in a
  * fresh empty directory, and returns both results (stdout and exit status are compared;
- * stderr is kept for diagnostics, since the shells' pids and paths differ).
+ * stderr only for the cases that ask, since the shells' pids and paths differ). dash runs
+ * with argv[0] "sh", as the machine's shell is named, so that "sh: 1: ..." reads the same.
  */
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { USER_GID, USER_UID } from '../../../kernel/fs/vfs.js';
 import { bootMachine, runSh, type Machine, type RunResult } from '../run-sh.js';
@@ -46,13 +47,16 @@ export function runInDash(k: CorpusCase): RunResult {
   try {
     const args = k.viaStdin ? ['-s'] : ['-c', k.script];
     const r = spawnSync(DASH, args, {
+      argv0: 'sh',
       cwd: dir,
       input: k.viaStdin ? k.script + '\n' : (k.stdin ?? ''),
       env: { PATH: '/usr/bin:/bin', HOME: '/tmp', USER: 'user' },
       timeout: 20000,
       encoding: 'utf8',
     });
-    return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? 128 + 9 };
+    // A dash that a signal ended has the status a shell would report for it (128 + the signal).
+    const signalled = r.signal ? 128 + (constants.signals[r.signal] ?? 9) : 128 + 9;
+    return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? signalled };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
