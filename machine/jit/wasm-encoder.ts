@@ -175,6 +175,9 @@ export const enum SatOp {
 /** 128-bit SIMD instructions (prefix 0xfd), the fixed-width SIMD proposal (WebAssembly 2.0). */
 export const enum V {
   load = 0,
+  load8_splat = 7,
+  load16_splat = 8,
+  load32_splat = 9,
   load64_splat = 10,
   store = 11,
   i8x16_shuffle = 13,
@@ -282,12 +285,18 @@ function sleb32(out: number[], value: number): void {
 
 /** Appends the signed LEB128 encoding of a 64-bit value given as lo/hi int32 halves. */
 function sleb64(out: number[], lo: number, hi: number): void {
-  // Only at compile time, so BigInt's cost does not matter here.
-  let v = (BigInt(hi | 0) << 32n) | BigInt(lo >>> 0);
+  // A sign-extended 32-bit value (most constants): the 32-bit encoder gives the same bytes.
+  if (hi === lo >> 31) return sleb32(out, lo);
+  // Else seven bits at a time from the two halves (BigInt here cost ~4% of compiling a module).
+  let l = lo >>> 0;
+  let h = hi | 0;
   for (;;) {
-    const byte = Number(v & 0x7fn);
-    v >>= 7n;
-    if ((v === 0n && (byte & 0x40) === 0) || (v === -1n && (byte & 0x40) !== 0)) {
+    const byte = l & 0x7f;
+    // (h:l) >>= 7, arithmetic.
+    l = ((l >>> 7) | (h << 25)) >>> 0;
+    h >>= 7;
+    const done = (h === 0 && l === 0 && (byte & 0x40) === 0) || (h === -1 && l === 0xffffffff && (byte & 0x40) !== 0);
+    if (done) {
       out.push(byte);
       return;
     }

@@ -1,7 +1,7 @@
 /**
  * The wasm tier's FP/SIMD instructions: loads and stores of S/D/Q registers (single, pair,
- * LD1/ST1), scalar and vector floating point, and the integer vector operations that
- * memcpy, memset and strlen use. The vector registers stay in memory (cpu.v, in the
+ * LD1/ST1 of registers and of one lane, LD1R), scalar and vector floating point, and the
+ * integer vector operations that memcpy, memset and strlen use. The vector registers stay in memory (cpu.v, in the
  * machine's WebAssembly.Memory), so the interpreter's handlers and this code see one copy
  * and nothing has to be spilled around a call.
  *
@@ -65,6 +65,9 @@ export function emitSimd(e: BlockEmitter, name: string, insn: number): boolean {
     case 'LD1-4/ST1-4 (multiple structures)':
     case 'LD1-4/ST1-4 (multiple structures, post-index)':
       return multiple(e, insn);
+    case 'LD1-4/ST1-4 (single structure), LD1R-LD4R':
+    case 'LD1-4/ST1-4 (single structure, post-index), LD1R-LD4R':
+      return singleStructure(e, insn);
     case 'FP data-processing (2 source)':
       return twoSource(e, insn);
     case 'FP data-processing (1 source)':
@@ -303,6 +306,73 @@ function multiple(e: BlockEmitter, insn: number): boolean {
     f.op(Op.i64_add).set(e.addr2);
   }
   transferRegs(e, e.opIndex, insn, regs, log2, load, post ? n : -1);
+  return true;
+}
+
+/**
+ * LD1R and LD1/ST1 of one lane (one register; LD2-LD4 and their replicating forms go to the
+ * handlers, as do the unallocated size/S combinations). A lane load writes only its lane (the
+ * rest of the register, upper half included, stays); LD1R fills every lane and clears the upper
+ * half when Q = 0 (simd-loadstore.ts singleStructure).
+ */
+function singleStructure(e: BlockEmitter, insn: number): boolean {
+  const f = e.f;
+  const q = (insn >>> 30) & 1;
+  const load = ((insn >>> 22) & 1) === 1;
+  const opcode = (insn >>> 13) & 7;
+  const s = (insn >>> 12) & 1;
+  const size = (insn >>> 10) & 3;
+  if ((opcode & 1) !== 0 || ((insn >>> 21) & 1) !== 0) return false;
+  let scale = opcode >>> 1;
+  let index = 0;
+  const replicate = scale === 3;
+  if (replicate) {
+    if (!load || s) return false;
+    scale = size;
+  } else if (scale === 0) index = (q << 3) | (s << 2) | size;
+  else if (scale === 1) {
+    if (size & 1) return false;
+    index = (q << 2) | (s << 1) | (size >>> 1);
+  } else if (size === 0) index = (q << 1) | s;
+  else if (size === 1 && s === 0) {
+    scale = 3;
+    index = q;
+  } else return false;
+  const post = ((insn >>> 23) & 1) === 1;
+  const t = insn & 31;
+  const n = (insn >>> 5) & 31;
+  const m = (insn >>> 16) & 31;
+  const bytes = 1 << scale;
+  e.spCheck(n);
+  e.xsp(n);
+  f.set(e.addr);
+  if (post) {
+    e.xsp(n);
+    if (m === 31) f.i64(bytes, 0);
+    else e.xzr(m);
+    f.op(Op.i64_add).set(e.addr2);
+  }
+  const lane = e.vreg(t) + index * bytes;
+  const scalarLoad = [Op.i32_load8_u, Op.i32_load16_u, Op.i32_load, Op.i64_load][scale];
+  const scalarStore = [Op.i32_store8, Op.i32_store16, Op.i32_store, Op.i64_store][scale];
+  e.guarded(
+    e.opIndex,
+    insn,
+    !load,
+    () => e.fastAccess(e.addr, bytes, !load),
+    () => {
+      if (replicate) {
+        f.i32(0).get(e.off).vmem([V.load8_splat, V.load16_splat, V.load32_splat, V.load64_splat][scale], 0, 0);
+        if (!q) f.v128(-1, -1, 0, 0).v(V.and);
+        storeV(e, t);
+      } else if (load) f.i32(0).get(e.off).mem(scalarLoad, 0, 0).mem(scalarStore, 0, lane);
+      else f.get(e.off).i32(0).mem(scalarLoad, 0, lane).mem(scalarStore, 0, 0);
+      if (post) {
+        f.get(e.addr2);
+        e.setXsp(n);
+      }
+    },
+  );
   return true;
 }
 

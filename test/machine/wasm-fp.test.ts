@@ -341,6 +341,16 @@ const LOADSTORE: number[] = [
   0x4c9fa020, // st1 {v0.16b, v1.16b}, [x1], #32
   0x4cc22c20, // ld1 {v0.2d-v3.2d}, [x1], x2
   0x0c007020, // st1 {v0.8b}, [x1]
+  0x4d40cc20, // ld1r {v0.2d}, [x1]
+  0x0dc2c020, // ld1r {v0.8b}, [x1], x2
+  0x4ddfc820, // ld1r {v0.4s}, [x1], #4
+  0x0d40c420, // ld1r {v0.4h}, [x1]
+  0x0d409020, // ld1 {v0.s}[1], [x1]
+  0x4dc28420, // ld1 {v0.d}[1], [x1], x2
+  0x4ddf5020, // ld1 {v0.h}[6], [x1], #2
+  0x4d9f4820, // st1 {v0.h}[5], [x1], #2
+  0x4d001c20, // st1 {v0.b}[15], [x1]
+  0x0d828420, // st1 {v0.d}[0], [x1], x2
   0x3dc007e0, // ldr q0, [sp, #16]
   0x9c000000, // ldr q0, . (literal)
   0xd50b7421, // dc zva, x1
