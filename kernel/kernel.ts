@@ -27,6 +27,8 @@ import { hostEntropy, type ExecEntropy } from './aslr.js';
 import { NativePrograms, NativeState } from './native.js';
 import type { MemoryInfo, ProcessInfo, ProcessInfoSource, SystemStats } from './fs/process.js';
 import { LoadAverage } from './load-average.js';
+import { UtsNamespace } from './uts.js';
+import { KernelLog, KERN_INFO } from './kmsg.js';
 import { PhysicalPageAllocator } from './pmm.js';
 import { AddressSpaces } from './address-spaces.js';
 import { FutexTable } from './futex.js';
@@ -39,7 +41,7 @@ import { UserLimits } from './limits.js';
 import { SA_RESTART, SI_USER, SIGKILL } from './signals.js';
 import { BLOCKED, type Waitable } from './syscall-abi.js';
 import type { SyscallResult } from './syscalls/context.js';
-import type { Blocker, IoctlContext } from './fs/file.js';
+import type { Blocker, IoctlContext, OpenFile } from './fs/file.js';
 import type { Tty } from './fs/tty.js';
 import { guestTtyIoctl, guestTtyUse, type TtyUse } from './tty-jobs.js';
 import { SyscallDispatcher, type HandlerTable } from './syscalls/dispatch.js';
@@ -59,6 +61,10 @@ import { SYSV_IPC_SYSCALLS } from './syscalls/sysv-ipc.js';
 import { MQUEUE_SYSCALLS } from './syscalls/mqueue.js';
 import { SCHED_SYSCALLS } from './syscalls/sched.js';
 import { PROCESS_VM_SYSCALLS } from './syscalls/process-vm.js';
+import { ADMIN_SYSCALLS } from './syscalls/admin.js';
+import { CLOCK_ADMIN_SYSCALLS } from './syscalls/clock-admin.js';
+import { MOUNT_SYSCALLS } from './syscalls/mount.js';
+import { NAMESPACE_SYSCALLS } from './syscalls/namespaces.js';
 import { MemoryAdmission } from './memory-admission.js';
 import { CNTKCTL_NORMAL, CNTKCTL_RECORDING, EC_BRK, EC_SVC64, EC_WATCHPOINT, handleTrap } from './trap.js';
 import { AddressSpace, MAIR_VALUE, TCR_VALUE } from './vm.js';
@@ -127,6 +133,18 @@ export class Kernel implements ProcessInfoSource {
   readonly timer: SliceTimer;
   readonly dispatcher: SyscallDispatcher;
   readonly bootTime = Date.now();
+  /** The machine's host and domain names (uname, sethostname); a process may have its own (Process.uts). */
+  readonly uts = new UtsNamespace();
+  /** The kernel's message log (syslog(2), dmesg). */
+  readonly kmsg = new KernelLog(this.bootTime);
+  /** What settimeofday/clock_settime/adjtimex moved CLOCK_REALTIME by, in ns (the host's clock is never touched). */
+  realtimeOffsetNs = 0n;
+  /** adjtimex's NTP state (kernel/syscalls/clock-admin.ts). */
+  ntp = { status: 0x40 /* STA_UNSYNC */, freq: 0, offset: 0, maxerror: 16000000, esterror: 16000000, constant: 2, tick: 10000, tai: 0 };
+  /** acct(2)'s file, while process accounting is on (kernel/acct.ts). */
+  accounting: OpenFile | null = null;
+  /** reboot(LINUX_REBOOT_CMD_CAD_ON/OFF): what Ctrl-Alt-Del would do. */
+  ctrlAltDelReboots = true;
   /** Milliseconds all threads spent running guest code, and time slices run (/proc/stat). */
   cpuMs = 0;
   contextSwitches = 0;
@@ -182,10 +200,15 @@ export class Kernel implements ProcessInfoSource {
     this.vfs = options.vfs;
     this.keepAliveWanted = options.keepAlive ?? false;
     this.setupMachine();
+    this.kmsg.log(KERN_INFO, 'Booting Linux on physical CPU 0x0000000000 [0x411fd070]', this.bootTime);
+    this.kmsg.log(KERN_INFO, 'Linux version 6.1.0-akuma (akuma-vm) #1 SMP akuma-vm', this.bootTime);
+    this.kmsg.log(KERN_INFO, 'Machine model: akuma-vm', this.bootTime);
+    this.kmsg.log(KERN_INFO, `Memory: ${Math.floor(this.machine.memory.size / 1024)}K available`, this.bootTime);
     this.timer = new SliceTimer(this.machine, options.sliceMs ?? 5);
     this.dispatcher = new SyscallDispatcher(
       this,
       MM_SYSCALLS, PROCESS_SYSCALLS, CLONE3_SYSCALLS, TIME_SYSCALLS, SIGNAL_SYSCALLS, MISC_SYSCALLS, FUTEX_SYSCALLS, SYSV_IPC_SYSCALLS, MQUEUE_SYSCALLS, SCHED_SYSCALLS, PROCESS_VM_SYSCALLS,
+      ADMIN_SYSCALLS, CLOCK_ADMIN_SYSCALLS, MOUNT_SYSCALLS, NAMESPACE_SYSCALLS,
       // The file system's table last: where both define a call (readlinkat), theirs is complete.
       FS_SYSCALLS as unknown as HandlerTable,
       POLL_SYSCALLS as unknown as HandlerTable, NET_SYSCALLS as unknown as HandlerTable, EVENT_SYSCALLS as unknown as HandlerTable,
@@ -540,6 +563,10 @@ export class Kernel implements ProcessInfoSource {
       };
     }
     return info;
+  }
+
+  utsNames(pid: number | null): { nodename: string; domainname: string } {
+    return (pid !== null ? this.processes.get(pid)?.uts : null) ?? this.uts;
   }
 
   terminals(): Array<{ tty: Tty; uid: number }> {

@@ -20,6 +20,7 @@ import { interpreterArgv, MAX_INTERPRETER_DEPTH, parseShebang } from './binfmt-s
 import { FileTable } from './fs/filetable.js';
 import type { OpenFile } from './fs/file.js';
 import { NativeState, SIG_NATIVE, type NativeProgram } from './native.js';
+import { writeAccountingRecord } from './acct.js';
 import { exitStatusOf, inheritSched, MemoryMap, Process, releaseFileTable, shareFileTable, Thread } from './process.js';
 import { CLD_DUMPED, CLD_EXITED, CLD_KILLED, SIG_DFL, SIGABRT, SIGBUS, SIGCHLD, SIGFPE, SIGILL, SIGNAL_NAMES, SIGSEGV } from './signals.js';
 import type { CpuContext } from '../machine/machine.js';
@@ -239,7 +240,7 @@ export class ProcessTable {
     const vm = this.newAddressSpace(path);
     let loaded;
     try {
-      loaded = loadProgram(vm, file.data, file.path, argv, env, { uid: p.uid, gid: p.gid, personality: p.personality, entropy: this.kernel.execEntropy, randomize: this.kernel.randomizeLayout }, (ip) => this.readExecutable(ip, p.cwd).data);
+      loaded = loadProgram(vm, file.data, file.path, argv, env, { uid: p.uid, gid: p.gid, personality: p.personality, entropy: this.kernel.execEntropy, randomize: this.kernel.randomizeLayout }, (ip) => this.readExecutable(ip, p.cwd, t).data);
       // The new image commits its writable segments and stack; the old one's are freed with it
       // unless a vfork parent still holds them.
       const freed = p.mm.users <= 1 ? p.vm.committedBytes() : 0;
@@ -375,6 +376,8 @@ export class ProcessTable {
     child.uid = p.uid; child.gid = p.gid; child.ruid = p.ruid; child.rgid = p.rgid;
     child.suid = p.suid; child.sgid = p.sgid; child.groups = [...p.groups];
     child.umask = p.umask;
+    child.root = p.root;
+    child.uts = p.uts;
     inheritLimits(child, p);
     child.tty = p.tty;
     child.pgid = p.pgid;
@@ -423,13 +426,14 @@ export class ProcessTable {
     const parentPid = share.parent ? p.ppid : p.pid;
     const child = new Process(pid, parentPid, p.name, p.exe, [...p.argv], [...p.env], p.cwd, files, mm);
     if (share.fs) child.fs = p.fs;
-    else child.umask = p.umask;
+    else child.fs = { ...p.fs };
     child.handlers = share.sighand ? p.handlers : p.handlers.clone();
     inheritLimits(child, p);
     child.auxv = p.auxv;
     child.uid = p.uid; child.gid = p.gid; child.ruid = p.ruid; child.rgid = p.rgid;
     child.suid = p.suid; child.sgid = p.sgid; child.groups = [...p.groups];
     child.tty = p.tty;
+    child.uts = p.uts;
     child.pgid = p.pgid;
     child.sid = p.sid;
     child.exitSignal = share.exitSignal ?? SIGCHLD;
@@ -553,6 +557,13 @@ export class ProcessTable {
     this.kernel.signals.unreportedStops.delete(p.pid);
     const last = p.threads[p.threads.length - 1];
     for (const t of [...p.threads]) this.endThread(t, t === last && p.mm.users > 1);
+    if (this.kernel.accounting) {
+      try {
+        writeAccountingRecord(this.kernel.accounting, p, status);
+      } catch (e) {
+        this.kernel.logger.warn({ pid: p.pid, err: (e as Error).message }, 'process accounting write failed');
+      }
+    }
     p.pending.clear();
     p.timers?.clearAll();
     try {

@@ -16,6 +16,7 @@
  */
 
 import { newContext, type CpuContext } from '../machine/machine.js';
+import type { UtsNamespace } from './uts.js';
 import type { FileTable } from './fs/filetable.js';
 import type { FsProcess, MemoryRegion, ProcessInfo } from './fs/process.js';
 import { lowestSignal, PendingSignals, SIG_DFL, SIG_IGN, sigBit, SignalHandlers } from './signals.js';
@@ -52,10 +53,12 @@ export class MemoryMap {
   }
 }
 
-/** cwd and umask (CLONE_FS shares them). */
+/** cwd, root and umask (CLONE_FS shares them). */
 export interface FsState {
   cwd: string;
   umask: number;
+  /** The root directory chroot(2) set, as a canonical path from the machine's root ('/': none). */
+  root: string;
 }
 
 /** sigaltstack's record. */
@@ -72,6 +75,11 @@ const fileTableUsers = new WeakMap<FileTable, number>();
 export function shareFileTable(files: FileTable): FileTable {
   fileTableUsers.set(files, (fileTableUsers.get(files) ?? 1) + 1);
   return files;
+}
+
+/** Whether another process uses this file table too (clone with CLONE_FILES). */
+export function fileTableShared(files: FileTable): boolean {
+  return (fileTableUsers.get(files) ?? 1) > 1;
 }
 
 /** Drops one user of a file table; true when it was the last (the caller closes it). */
@@ -169,6 +177,12 @@ export class Thread implements FsProcess {
   }
   set cwd(c: string) {
     this.process.cwd = c;
+  }
+  get root(): string {
+    return this.process.root;
+  }
+  set root(r: string) {
+    this.process.root = r;
   }
   get umask(): number {
     return this.process.umask;
@@ -293,6 +307,8 @@ export class Process {
   timers: ProcessTimers | null = null;
   /** personality(2)'s value. */
   personality = 0;
+  /** A UTS namespace of its own (unshare/clone CLONE_NEWUTS), else null: the machine's (Kernel.uts). */
+  uts: UtsNamespace | null = null;
   /** membarrier registrations (MEMBARRIER_CMD_REGISTER_* bits). */
   membarrierRegistered = 0;
   /** The debugger attached to this process (kernel/debug/: run -g, gdbserver), as a ptrace tracer is per process. */
@@ -315,7 +331,7 @@ export class Process {
     public files: FileTable,
     mm: MemoryMap | AddressSpace,
   ) {
-    this.fs = { cwd, umask: 0o022 };
+    this.fs = { cwd, umask: 0o022, root: '/' };
     this.mm = mm instanceof MemoryMap ? mm : new MemoryMap(mm);
     this.handlers = new SignalHandlers();
     this.pgid = pid;
@@ -334,6 +350,12 @@ export class Process {
   }
   set cwd(c: string) {
     this.fs.cwd = c;
+  }
+  get root(): string {
+    return this.fs.root;
+  }
+  set root(r: string) {
+    this.fs.root = r;
   }
   get umask(): number {
     return this.fs.umask;

@@ -12,6 +12,8 @@ export interface FsProcess {
   files: FileTable;
   /** Canonical absolute path of the working directory. */
   cwd: string;
+  /** chroot(2)'s root directory, a canonical path from the machine's root; '/' (or absent) for none. */
+  root?: string;
   /** Effective user and group for permission checks; root (0) when absent. */
   uid?: number;
   gid?: number;
@@ -143,6 +145,8 @@ export interface ProcessInfoSource {
   uptime?(): number;
   /** Machine-wide counters for /proc/stat and /proc/loadavg. */
   systemStats?(): SystemStats;
+  /** The host and domain names as process `pid` sees them (its UTS namespace; the machine's for null). */
+  utsNames?(pid: number | null): { nodename: string; domainname: string };
   /** The terminals this machine's processes have, with the uid of each one's session (/dev/pts). */
   terminals?(): Array<{ tty: Tty; uid: number }>;
 }

@@ -317,10 +317,26 @@ export function createProcfs(source: () => ProcessInfoSource | null, bootMs = Da
       return `${up.toFixed(2)} ${up.toFixed(2)}\n`;
     })],
     ['version', new ProcFile(nextIno++, () => VERSION)],
+    // A kernel with module support and no module loaded (init_module says ENOEXEC, not ENOSYS).
+    ['modules', new ProcFile(nextIno++, () => '')],
     ['mounts', new ProcFile(nextIno++, () => MOUNTS)],
     ['stat', new ProcFile(nextIno++, () => formatSystemStat(systemStats()))],
     ['loadavg', new ProcFile(nextIno++, () => formatLoadavg(systemStats()))],
   ];
+  // /proc/sys/kernel: the names uname reports (per the reader's UTS namespace) and the settings
+  // the kernel's admin calls follow (kernel/syscalls/admin.ts).
+  const names = (proc: FsProcess | null) => source()?.utsNames?.(proc?.pid ?? null) ?? { nodename: 'akuma', domainname: '(none)' };
+  const sysKernel: Array<[string, Inode]> = [
+    ['hostname', new ProcFile(nextIno++, (proc) => names(proc).nodename + '\n')],
+    ['domainname', new ProcFile(nextIno++, (proc) => names(proc).domainname + '\n')],
+    ['ostype', new ProcFile(nextIno++, () => 'Linux\n')],
+    ['osrelease', new ProcFile(nextIno++, () => '6.1.0-akuma\n')],
+    ['dmesg_restrict', new ProcFile(nextIno++, () => '1\n')],
+    ['kexec_load_disabled', new ProcFile(nextIno++, () => '1\n')],
+  ];
+  const sysKernelDir = new StaticDir(PROCFS_DEV, nextIno++, 0o555, () => sysKernel);
+  const sysDir = new StaticDir(PROCFS_DEV, nextIno++, 0o555, () => [['kernel', sysKernelDir]]);
+  fixed.push(['sys', sysDir]);
   const pidDirs = new Map<number, StaticDir>();
 
   const pidDir = (pid: number): StaticDir => {

@@ -115,6 +115,16 @@ function pathOf(frames: Frame[]): string {
   return frames.length <= 1 ? '/' : '/' + frames.slice(1).map((f) => f.name).join('/');
 }
 
+/**
+ * A canonical path from the machine's root as a process under chroot root `root` names it:
+ * null when it lies outside that root (getcwd then says "(unreachable)").
+ */
+export function pathSeenFrom(root: string | undefined, path: string): string | null {
+  if (!root || root === '/') return path;
+  if (path === root) return '/';
+  return path.startsWith(root + '/') ? path.slice(root.length) : null;
+}
+
 export function joinPath(dir: string, name: string): string {
   return dir === '/' ? '/' + name : dir + '/' + name;
 }
@@ -148,6 +158,11 @@ export class Vfs {
   processes: ProcessInfoSource | null;
   private readonly mounts = new Map<Inode, DirInode>();
   private readonly mountRoots = new Set<Inode>();
+  /** The mount points the machine boots with (/tmp, /dev, /proc): umount says EBUSY. */
+  private readonly bootMounts = new Set<Inode>();
+  /** tmpfs instances mount(2) created, by device number. */
+  private readonly tmpfsByDev = new Map<number, MemFs>();
+  private nextTmpfsMinor = 64;
 
   constructor(opts: VfsOptions = {}) {
     this.processes = opts.processes ?? null;
@@ -162,6 +177,7 @@ export class Vfs {
     this.mount('/tmp', this.tmp.root);
     this.mount('/dev', this.dev);
     this.mount('/proc', this.proc);
+    for (const point of this.mounts.keys()) this.bootMounts.add(point);
   }
 
   /** /tmp, /dev and /proc on a root file system that lacks them (an overlay's upper layer gets them). */
@@ -201,6 +217,55 @@ export class Vfs {
     });
   }
 
+  /** A new, empty tmpfs (mount -t tmpfs) with its own device number, not yet mounted. */
+  newTmpfs(limitBytes: number, mode: number, uid = 0, gid = 0): DirInode {
+    const fs = new MemFs(makedev(0, this.nextTmpfsMinor++), null, limitBytes, mode);
+    fs.root.uid = uid;
+    fs.root.gid = gid;
+    this.tmpfsByDev.set(fs.dev, fs);
+    return fs.root;
+  }
+
+  /**
+   * mount(2)'s part in the tree: `r` is the caller's lookup of the mount point (a directory),
+   * `root` what to mount there. One mount per directory (EBUSY if one is there already).
+   */
+  mountAt(r: Lookup, root: DirInode): void {
+    if (!r.node || r.node.type !== 'dir') throw new SyscallError(Errno.ENOTDIR);
+    if (this.mountPointOf(r)) throw new SyscallError(Errno.EBUSY);
+    const point = r.node === this.root ? undefined : r.node;
+    if (!point) throw new SyscallError(Errno.EBUSY);
+    this.mounts.set(point, root);
+    this.mountRoots.add(root);
+  }
+
+  /** The directory a mount covers, when lookup `r` ended on a mounted root; else undefined. */
+  private mountPointOf(r: Lookup): Inode | undefined {
+    if (!r.node || r.dotted || r.parents.length === 0) return undefined;
+    const parent = r.parents[r.parents.length - 1]!.dir;
+    const under = parent.lookup(r.name, null);
+    return under && this.mounts.get(under) === r.node ? under : undefined;
+  }
+
+  /** Whether lookup `r` names a mounted file system's root (what umount and MS_REMOUNT need). */
+  isMountPoint(r: Lookup): boolean {
+    return r.node === this.root || this.mountPointOf(r) !== undefined;
+  }
+
+  /** umount(2): EINVAL unless `r` is a mount point; EBUSY for the root and the machine's own mounts. */
+  unmountAt(r: Lookup): void {
+    if (r.node === this.root) throw new SyscallError(Errno.EBUSY);
+    const point = this.mountPointOf(r);
+    if (!point) throw new SyscallError(Errno.EINVAL);
+    if (this.bootMounts.has(point)) throw new SyscallError(Errno.EBUSY);
+    const root = this.mounts.get(point)!;
+    this.mounts.delete(point);
+    if (![...this.mounts.values()].includes(root)) {
+      this.mountRoots.delete(root);
+      this.tmpfsByDev.delete(root.dev);
+    }
+  }
+
   /** Mounts a file system root on an existing directory. */
   mount(path: string, root: DirInode): void {
     const r = this.lookup(null, path, { follow: true });
@@ -215,7 +280,7 @@ export class Vfs {
    * Resolves `path` relative to `base` (an absolute canonical path; the process's cwd when
    * absent). The last component is followed if it is a symlink and `follow` is set.
    */
-  lookup(proc: FsProcess | null, path: string, opts: { follow: boolean; base?: string; resolve?: number }): Lookup {
+  lookup(proc: FsProcess | null, path: string, opts: { follow: boolean; base?: string; resolve?: number; fromMachineRoot?: boolean }): Lookup {
     if (path.length === 0) throw new SyscallError(Errno.ENOENT);
     if (path.length >= PATH_MAX) throw new SyscallError(Errno.ENAMETOOLONG);
     const cred = credOf(proc);
@@ -226,10 +291,15 @@ export class Vfs {
       const base = opts.base ?? proc?.cwd ?? '/';
       return base === '/' ? [{ dir: this.root, name: '' }] : this.framesOf(proc, base);
     };
+    // chroot(2): the process's root stands for "/" (absolute paths and symlinks), and ".." in it
+    // stays there. Bases (the cwd, a dirfd) are canonical paths from the machine's root, so a cwd
+    // left outside the new root still resolves, and climbs, as on Linux.
+    const jail = !opts.fromMachineRoot && proc?.root && proc.root !== '/' ? this.framesOf(null, proc.root) : null;
+    const jailDir = jail ? jail[jail.length - 1]!.dir : null;
     // openat2's scoped lookups: RESOLVE_BENEATH never leaves the base directory (EXDEV);
     // RESOLVE_IN_ROOT takes it for "/" (absolute paths and symlinks, ".." stops there).
     const scope = beneath || inRoot ? baseFrames() : null;
-    const rootFrames = (): Frame[] => (inRoot ? [...scope!] : [{ dir: this.root, name: '' }]);
+    const rootFrames = (): Frame[] => (inRoot ? [...scope!] : jail ? [...jail] : [{ dir: this.root, name: '' }]);
     let frames: Frame[];
     if (path.startsWith('/')) {
       if (beneath) throw new SyscallError(Errno.EXDEV);
@@ -247,6 +317,8 @@ export class Vfs {
         checkAccess(dir, X_OK, cred);
         if (c === '..' && scope && frames.length <= scope.length) {
           if (beneath) throw new SyscallError(Errno.EXDEV);
+        } else if (c === '..' && jailDir && dir === jailDir) {
+          // ".." of the process's root is the root itself.
         } else if (c === '..' && frames.length > 1) {
           if (resolve & RESOLVE_NO_XDEV && this.mountRoots.has(dir)) throw new SyscallError(Errno.EXDEV);
           frames.pop();
@@ -281,7 +353,8 @@ export class Vfs {
         if (target.startsWith('/')) {
           if (beneath) throw new SyscallError(Errno.EXDEV);
           if (resolve & RESOLVE_NO_XDEV && this.mountOf(frames) !== this.root) throw new SyscallError(Errno.EXDEV);
-          frames = rootFrames();
+          // A magic link's target is the object's path from the machine's root, wherever the reader's root is.
+          frames = isMagicLink(child) ? [{ dir: this.root, name: '' }] : rootFrames();
         }
         queue.unshift(...target.split('/').filter((t) => t.length > 0));
         if (queue.length === 0) {
@@ -311,7 +384,7 @@ export class Vfs {
 
   /** The frames of an absolute directory path (the cwd). */
   private framesOf(proc: FsProcess | null, base: string): Frame[] {
-    const r = this.lookup(proc, base.startsWith('/') ? base : '/' + base, { follow: true });
+    const r = this.lookup(proc, base.startsWith('/') ? base : '/' + base, { follow: true, fromMachineRoot: true });
     if (!r.node) throw new SyscallError(Errno.ENOENT);
     if (r.node.type !== 'dir') throw new SyscallError(Errno.ENOTDIR);
     if (r.node === this.root) return [{ dir: this.root, name: '' }];
@@ -363,7 +436,7 @@ export class Vfs {
     const parent = r.parents[r.parents.length - 1]!.dir;
     if (node instanceof FdLink) {
       const f = node.file(proc)!;
-      if (f instanceof RegularFile || f instanceof DirFile) return this.openAt(proc, undefined, f.path, flags, mode);
+      if (f instanceof RegularFile || f instanceof DirFile) return this.openAt(proc, '/', '.' + f.path, flags, mode); // from the machine's root, inside a chroot too
       return f.retain();
     }
     let created = false;
@@ -596,7 +669,9 @@ export class Vfs {
     const r = this.lookup(proc, path, { follow: false, base });
     if (!r.node) throw new SyscallError(Errno.ENOENT);
     if (!(r.node instanceof SymlinkInode)) throw new SyscallError(Errno.EINVAL);
-    return r.node.readlink(proc);
+    const target = r.node.readlink(proc);
+    // A magic link names its object as the reader sees it: from the reader's chroot root.
+    return isMagicLink(r.node) ? pathSeenFrom(proc?.root, target) ?? target : target;
   }
 
   /** faccessat(2): F_OK or a mask of R_OK/W_OK/X_OK. */
@@ -640,7 +715,7 @@ export class Vfs {
         throw new SyscallError(Errno.EPERM);
       }
     }
-    if (node.dev !== this.disk.dev && node.dev !== this.tmp.dev) throw new SyscallError(Errno.EPERM);
+    if (node.dev !== this.disk.dev && node.dev !== this.tmp.dev && !this.tmpfsByDev.has(node.dev)) throw new SyscallError(Errno.EPERM);
     if (uid === -1 && gid === -1) return;
     if (uid !== -1) node.uid = uid;
     if (gid !== -1) node.gid = gid;
@@ -657,7 +732,7 @@ export class Vfs {
   statfs(node: Inode): FsStats {
     const magic = FS_MAGIC.get(node.dev) ?? TMPFS_MAGIC;
     const base: FsStats = { type: magic, bsize: 4096, blocks: 0, bfree: 0, bavail: 0, files: 0, ffree: 0, fsid: node.dev, namelen: NAME_MAX, frsize: 4096, flags: ST_VALID | ST_RELATIME };
-    const fs = node.dev === this.disk.dev ? this.disk : node.dev === this.tmp.dev ? this.tmp : null;
+    const fs = node.dev === this.disk.dev ? this.disk : node.dev === this.tmp.dev ? this.tmp : this.tmpfsByDev.get(node.dev) ?? null;
     if (fs) {
       const blocks = Math.floor(fs.limitBytes / 4096);
       const used = Math.ceil(fs.usedBytes / 4096);
@@ -672,11 +747,16 @@ export class Vfs {
 
   /** chdir(2): sets proc.cwd to the canonical path. */
   chdir(proc: FsProcess, path: string, base?: string): void {
+    proc.cwd = this.searchableDirectory(proc, path, base);
+  }
+
+  /** What chdir and chroot resolve: the canonical path of a directory the process may search. */
+  searchableDirectory(proc: FsProcess, path: string, base?: string): string {
     const r = this.lookup(proc, path, { follow: true, base });
     if (!r.node) throw new SyscallError(Errno.ENOENT);
     if (r.node.type !== 'dir') throw new SyscallError(Errno.ENOTDIR);
     checkAccess(r.node, X_OK, credOf(proc));
-    proc.cwd = this.pathOf(r);
+    return this.pathOf(r);
   }
 
   /** Canonical absolute path (symlinks resolved); ENOENT if it does not exist. */

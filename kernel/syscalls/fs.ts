@@ -20,12 +20,13 @@ import { MemFile, SEAL_FUTURE_WRITE, SEAL_GROW, SEAL_SEAL, SEAL_SHRINK, SEAL_WRI
 import { PipeReader, PipeWriter, createPipe } from '../fs/pipe.js';
 import { HostInput } from '../fs/stdio.js';
 import { FIONREAD, TtyFile } from '../fs/tty.js';
-import { RESOLVE_BENEATH, RESOLVE_CACHED, RESOLVE_IN_ROOT, RESOLVE_NO_MAGICLINKS, RESOLVE_NO_SYMLINKS, RESOLVE_NO_XDEV, Vfs } from '../fs/vfs.js';
+import { RESOLVE_BENEATH, RESOLVE_CACHED, RESOLVE_IN_ROOT, RESOLVE_NO_MAGICLINKS, RESOLVE_NO_SYMLINKS, RESOLVE_NO_XDEV, Vfs, pathSeenFrom } from '../fs/vfs.js';
 import { BLOCKED, type SyscallContext, type SyscallResult } from './context.js';
 import { FS_IO_SYSCALLS } from './fs-io.js';
 import { checkFsize, fsizeAllowed } from './fsize.js';
 import { F_GETLK, F_OFD_GETLK, F_OFD_SETLK, F_OFD_SETLKW, F_SETLK, F_SETLKW, NR_flock, closedBy, fcntlLock, flock } from './locks.js';
 import { STATFS_SYSCALLS } from './statfs.js';
+import { CHROOT_SYSCALLS } from './chroot.js';
 import { XATTR_SYSCALLS } from './xattr.js';
 import { INOTIFY_SYSCALLS } from './inotify.js';
 import { IN_ACCESS, IN_ATTRIB, IN_MODIFY, notifyFile, type Dentry } from '../fs/fsnotify.js';
@@ -627,7 +628,9 @@ const faccessat2: Handler = (ctx) => access(ctx, ctx.args.int(3));
 const getcwd: Handler = (ctx) => {
   const buf = ctx.args.u64(0);
   const size = ctx.args.u64(1);
-  const bytes = Buffer.from(ctx.proc.cwd + '\0');
+  // Under chroot, the path from the process's root; a cwd outside it is "(unreachable)/..." as on Linux.
+  const cwd = ctx.proc.cwd;
+  const bytes = Buffer.from((pathSeenFrom(ctx.proc.root, cwd) ?? '(unreachable)' + cwd) + '\0');
   if (size < bytes.length) throw new SyscallError(Errno.ERANGE);
   ctx.mem.write(buf, bytes);
   return bytes.length;
@@ -642,7 +645,8 @@ const chdir: Handler = (ctx) => {
 const fchdir: Handler = (ctx) => {
   const f = files(ctx).get(ctx.args.int(0));
   if (!(f instanceof DirFile)) throw new SyscallError(Errno.ENOTDIR);
-  vfsOf(ctx).chdir(ctx.proc, f.path);
+  // f.path is from the machine's root: as a base it resolves the same inside a chroot.
+  vfsOf(ctx).chdir(ctx.proc, '.', f.path);
   return 0;
 };
 
@@ -814,6 +818,7 @@ export const FS_SYSCALLS: Record<number, (ctx: SyscallContext<any, any>) => Sysc
   [NR.openat2]: openat2,
   ...FS_IO_SYSCALLS,
   ...STATFS_SYSCALLS,
+  ...CHROOT_SYSCALLS,
   ...XATTR_SYSCALLS,
   ...INOTIFY_SYSCALLS,
   [NR.read]: read,

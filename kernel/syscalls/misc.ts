@@ -4,19 +4,12 @@ import { randomFillSync } from 'node:crypto';
 import { Errno, SyscallError } from '../errno.js';
 import type { HandlerTable, KernelContext } from './dispatch.js';
 import { SYSCALL_NUMBERS as NR } from './numbers.js';
-
-export const UTS = {
-  sysname: 'Linux',
-  nodename: 'akuma',
-  release: '6.1.0-akuma',
-  version: '#1 SMP akuma-vm',
-  machine: 'aarch64',
-  domainname: '(none)',
-};
+import { UTS_FIXED } from '../uts.js';
 
 function uname(ctx: KernelContext): number {
   const b = Buffer.alloc(65 * 6);
-  [UTS.sysname, UTS.nodename, UTS.release, UTS.version, UTS.machine, UTS.domainname].forEach((s, i) => b.write(s, i * 65, 64, 'utf8'));
+  const uts = ctx.proc.process.uts ?? ctx.kernel.uts;
+  [UTS_FIXED.sysname, uts.nodename, UTS_FIXED.release, UTS_FIXED.version, UTS_FIXED.machine, uts.domainname].forEach((s, i) => b.write(s, i * 65, 64, 'latin1'));
   ctx.mem.write(ctx.args.u64(0), b);
   return 0;
 }

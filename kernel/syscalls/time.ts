@@ -30,7 +30,7 @@ export function clockNs(ctx: KernelContext, clock: number): bigint {
   switch (clock) {
     case CLOCK_REALTIME:
     case CLOCK_REALTIME_COARSE:
-      return now + REAL_OFFSET;
+      return now + REAL_OFFSET + ctx.kernel.realtimeOffsetNs;
     case CLOCK_MONOTONIC:
     case CLOCK_MONOTONIC_RAW:
     case CLOCK_MONOTONIC_COARSE:
@@ -45,7 +45,7 @@ export function clockNs(ctx: KernelContext, clock: number): bigint {
   }
 }
 
-function writeTimespec(ctx: KernelContext, addr: number, ns: bigint): void {
+export function writeTimespec(ctx: KernelContext, addr: number, ns: bigint): void {
   const b = Buffer.alloc(16);
   b.writeBigInt64LE(ns / NS, 0);
   b.writeBigInt64LE(ns % NS, 8);

@@ -113,12 +113,13 @@ export function sameAsQemu(t: Test, label: string, path: string, o: CaseOptions 
  * For what qemu-aarch64 cannot run the Linux way: the same source built for the host with its
  * C compiler and run on the host's Linux is the reference (same stdout, same status).
  */
-export function sameAsHostBuild(t: Test, area: string, name: string): void {
+export function sameAsHostBuild(t: Test, area: string, name: string, o: { ccArgs?: string[] } = {}): void {
   const src = join(ROOT, 'packages/realworld/src', area, `${name}.c`);
   const dir = mkdtempSync(join(tmpdir(), 'akuma-host-'));
   try {
     const bin = join(dir, name);
-    const cc = spawnSync('cc', ['-O2', '-o', bin, src], { encoding: 'utf8' });
+    // ccArgs: e.g. -static, for a program that runs a copy of itself where no ld.so is (a chroot).
+    const cc = spawnSync('cc', ['-O2', ...(o.ccArgs ?? []), '-o', bin, src], { encoding: 'utf8' });
     if (cc.status !== 0) return void t.pass(`skip ${name}: no host C compiler (${(cc.stderr ?? '').split('\n')[0]})`);
     const host = spawnSync(bin, [], { encoding: 'utf8', timeout: 60_000 });
     const a = runUnderAkuma(realworldBinary(area, name));
