@@ -7,10 +7,12 @@
  * (address-spaces.ts, vm.ts), wait queues (wait-queue.ts), the system calls (syscalls/),
  * files (fs/) and sockets (net/). bootKernel() (boot.ts) wires a Kernel to its Vfs.
  *
- * The run loop executes guest code in ticks of a few milliseconds (setImmediate between
- * ticks, so sockets and timers are served); within a tick, processes take turns of one
- * time slice each, ended by the generic timer's interrupt. When nothing is runnable the
- * loop is not scheduled at all: a blocked process costs nothing until something wakes it.
+ * Guest code runs in turns of one time slice each, ended by the generic timer's interrupt;
+ * which machine of the thread takes the next turn is the arbiter's choice (machine-arbiter.ts:
+ * fair shares between machines, in ticks of a few milliseconds with the event loop served
+ * between them, so sockets and timers are), which thread of this machine is the run queue's.
+ * When nothing is runnable the machine is not scheduled at all: a blocked process costs
+ * nothing until something wakes it.
  *
  * Host API: spawn(path, argv, env, {cwd, stdin, stdout, stderr}) -> Process, whose
  * `exited` promise gives its ExitStatus; kill(pid, sig).
@@ -37,6 +39,7 @@ import { Process, Thread, type ExitStatus } from './process.js';
 import { ProcessTable, type SpawnOptions } from './proc.js';
 import { SignalDelivery } from './signal-delivery.js';
 import { RunQueue, SliceTimer } from './scheduler.js';
+import { threadArbiter, type ArbitratedMachine, type MachineArbiter } from './machine-arbiter.js';
 import { UserLimits } from './limits.js';
 import { SA_RESTART, SI_USER, SIGKILL } from './signals.js';
 import { BLOCKED, type Waitable } from './syscall-abi.js';
@@ -78,6 +81,10 @@ export interface KernelOptions {
   sliceMs?: number;
   /** Longest the run loop holds the event loop per tick (ms). */
   tickMs?: number;
+  /** What shares the thread's CPU between its machines (default: this thread's, machine-arbiter.ts). */
+  arbiter?: MachineArbiter;
+  /** This machine's weight against the other machines of its thread (default 1: equal shares). */
+  cpuWeight?: number;
   /** Most memory (bytes, pages plus page tables) one process may hold; default: all of RAM. */
   processMemoryLimit?: number;
   /** RLIMIT_NPROC: most tasks (processes and threads) one non-root uid may have; default 256 (limits.ts). */
@@ -167,8 +174,13 @@ export class Kernel implements ProcessInfoSource {
    * so its debugging guide can be followed on purpose. Off: one flag check per call.
    */
   injectClobberX9 = false;
-  private loopScheduled = false;
+  /** Shares the thread's CPU between this machine and the others on it (machine-arbiter.ts). */
+  readonly arbiter: MachineArbiter;
+  /** This kernel as the arbiter sees it: one turn of its next runnable thread at a time. */
+  readonly arbitrated: ArbitratedMachine;
   private readonly tickMs: number;
+  /** Generic counter ticks per millisecond of guest time (a turn's cost to the arbiter). */
+  private readonly counterPerMs: number;
   /** The address space whose page tables TTBR0 points at (proc.ts forgets one it frees). */
   loadedVm: AddressSpace | null = null;
   /** The thread running now (null between turns). */
@@ -205,6 +217,18 @@ export class Kernel implements ProcessInfoSource {
     this.kmsg.log(KERN_INFO, 'Machine model: akuma-vm', this.bootTime);
     this.kmsg.log(KERN_INFO, `Memory: ${Math.floor(this.machine.memory.size / 1024)}K available`, this.bootTime);
     this.timer = new SliceTimer(this.machine, options.sliceMs ?? 5);
+    this.counterPerMs = Number(this.machine.readSysReg('CNTFRQ_EL0')) / 1000;
+    const kernel = this;
+    this.arbitrated = {
+      runTurn: () => this.runNextTurn(),
+      hasWork: () => !this.stopped && this.runQueue.size > 0,
+      sliceMs: this.timer.sliceMs,
+      get tickMs() {
+        return kernel.tickMs;
+      },
+    };
+    this.arbiter = options.arbiter ?? threadArbiter;
+    this.arbiter.join(this.arbitrated, options.cpuWeight);
     this.dispatcher = new SyscallDispatcher(
       this,
       MM_SYSCALLS, PROCESS_SYSCALLS, CLONE3_SYSCALLS, TIME_SYSCALLS, SIGNAL_SYSCALLS, MISC_SYSCALLS, FUTEX_SYSCALLS, SYSV_IPC_SYSCALLS, MQUEUE_SYSCALLS, SCHED_SYSCALLS, PROCESS_VM_SYSCALLS,
@@ -357,36 +381,47 @@ export class Kernel implements ProcessInfoSource {
   // ---- The run loop --------------------------------------------------------------------
 
   private scheduleLoop(): void {
-    if (this.loopScheduled || this.stopped) return;
-    this.loopScheduled = true;
-    setImmediate(this.tick);
+    if (this.stopped) return;
+    this.arbiter.wake(this.arbitrated);
   }
 
-  private readonly tick = (): void => {
-    this.loopScheduled = false;
-    if (this.stopped) return;
-    const deadline = performance.now() + this.tickMs;
-    for (;;) {
-      const t = this.runQueue.next();
-      if (!t) break;
-      try {
-        this.runTurn(t);
-      } catch (e) {
-        // A host exception while running a guest (an emulator bug) ends that process, not the server.
-        this.logger.error({ pid: t.pid, tid: t.tid, err: (e as Error)?.stack ?? String(e) }, 'internal error while running process');
-        this.loadedVm = null;
-        this.writeStderr(t, `[Kernel] internal error: ${(e as Error)?.message ?? e}\n`);
-        this.procs.exitProcess(t.process, 0, SIGKILL);
-      }
-      this.current = null;
-      if (performance.now() >= deadline) break;
+  /**
+   * One turn on the CPU for the next runnable thread, when the arbiter gives this machine
+   * one; returns the guest time it used (ms of the generic counter: instructions on a
+   * deterministic machine, host time otherwise).
+   */
+  private runNextTurn(): number {
+    if (this.stopped) return 0;
+    const t = this.runQueue.next();
+    if (!t) return 0;
+    const from = this.machine.readSysReg('CNTVCT_EL0');
+    try {
+      this.runTurn(t);
+    } catch (e) {
+      // A host exception while running a guest (an emulator bug) ends that process, not the server.
+      this.logger.error({ pid: t.pid, tid: t.tid, err: (e as Error)?.stack ?? String(e) }, 'internal error while running process');
+      this.loadedVm = null;
+      this.writeStderr(t, `[Kernel] internal error: ${(e as Error)?.message ?? e}\n`);
+      this.procs.exitProcess(t.process, 0, SIGKILL);
     }
-    if (this.runQueue.size) this.scheduleLoop();
-  };
+    this.current = null;
+    return Number(this.machine.readSysReg('CNTVCT_EL0') - from) / this.counterPerMs;
+  }
+
+  /** This machine's share of its thread's CPU so far (turns and guest time, machine-arbiter.ts). */
+  cpuShare(): { cpuMs: number; turns: number } {
+    const s = this.arbiter.share(this.arbitrated);
+    return { cpuMs: s?.cpuMs ?? 0, turns: s?.turns ?? 0 };
+  }
 
   /** Stops scheduling (tests, shutdown). Processes stay as they are. */
   stop(): void {
+    if (!this.stopped) {
+      const share = this.cpuShare();
+      this.logger.info({ cpuMs: Math.round(this.cpuMs), turns: share.turns, guestCpuMs: Math.round(share.cpuMs), contextSwitches: this.contextSwitches, forks: this.procs.created }, 'machine stopped');
+    }
     this.stopped = true;
+    this.arbiter.leave(this.arbitrated);
     this.updateKeepAlive();
   }
 

@@ -35,6 +35,8 @@
  *     server peak RSS); scripts/bench-scale.ts (BENCH_SCALE_KS, BENCH_SCALE_SAMPLES).
  *  9. Scheduler: host timer latency and a short program's wall time beside three spinning
  *     guests (ratios to idle and to alone), and the spinners' CPU share; scripts/bench-scheduler.ts.
+ *     Machines sharing one thread: their CPU shares (least/most) and an idle machine's worst
+ *     wake-up wait beside busy ones (in slices); scripts/bench-machine-arbiter.ts.
  *
  * Options (environment): BENCH_RUNS (default 3), BENCH_SKIP_CPU=1, BENCH_SKIP_SSH=1,
  * BENCH_SKIP_DYNAMIC=1, BENCH_SKIP_SHELL=1, BENCH_SKIP_TIERS=1, BENCH_SKIP_SOAK=1, BENCH_SKIP_MACHINES=1,
@@ -53,6 +55,7 @@ import { DebugTarget } from '../kernel/debug/target.js';
 import { benchIdleConnections, benchMachines, printIdleConnections, printMachineBench } from './bench-machines.js';
 import { benchScale } from './bench-scale.js';
 import { benchScheduler } from './bench-scheduler.js';
+import { benchMachineArbiter } from './bench-machine-arbiter.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CPUBENCH = join(ROOT, 'packages', 'bin', 'cpubench');
@@ -517,7 +520,10 @@ async function benchSoak(): Promise<void> {
 if (!process.env.BENCH_SKIP_CPU) await benchCpu();
 if (!process.env.BENCH_SKIP_DEBUG) await benchDebug();
 if (!process.env.BENCH_SKIP_TIERS) await benchTiers();
-if (!process.env.BENCH_SKIP_SCHEDULER) await benchScheduler();
+if (!process.env.BENCH_SKIP_SCHEDULER) {
+  await benchScheduler();
+  await benchMachineArbiter();
+}
 if (!process.env.BENCH_SKIP_SOAK) await benchSoak();
 if (!process.env.BENCH_SKIP_MACHINES) {
   console.log('== Machines of their own: serve --machines per-session');
