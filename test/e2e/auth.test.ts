@@ -45,7 +45,7 @@ t.test('--authorized-keys: only the listed keys get in', { skip: NO_OPENSSH }, a
   );
   const server: ServerHandle = await startServer({ dataDir: join(dir, 'data'), args: ['--authorized-keys', authorized] });
   t.teardown(() => server.stop());
-  t.ok(server.logs.some((l) => l.msg === 'public key authentication only' && l.keys === 3), 'start-up log names the key count');
+  t.ok(await server.logged((l) => l.msg === 'public key authentication only' && l.keys === 3), 'start-up log names the key count');
 
   for (const [type, key] of Object.entries(keys)) {
     const r = await ssh(server, dir, 'echo in', { key });
@@ -123,6 +123,6 @@ t.test('start-up refusals', async (t) => {
 
   const open = await startServer({ dataDir: join(dir, 'open'), args: ['--host', '0.0.0.0', '--insecure-open'] });
   t.ok(open.port > 0, '--insecure-open allows 0.0.0.0');
-  t.ok(open.logs.some((l) => /any user name gets in/.test(l.msg) && l.level >= 40), 'and warns');
+  t.ok(await open.logged((l) => /any user name gets in/.test(l.msg) && l.level >= 40), 'and warns');
   t.match(await open.stop(), { code: 0 });
 });

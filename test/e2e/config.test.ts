@@ -100,7 +100,7 @@ t.test('one server per data directory, freed after kill -9; the directory made p
   const third = await startServer({ dataDir: data });
   t.pass('after kill -9 the lock is free');
   t.equal(statSync(join(data, 'akuma.db')).mode & 0o777, 0o600, 'a 0644 akuma.db is made 0600 at start');
-  t.ok(third.logs.some((l) => l.msg.startsWith('data directory was readable by others') && String(l.fixed).includes('akuma.db 0644 -> 0600')), 'and that is logged');
+  t.ok(await third.logged((l) => l.msg.startsWith('data directory was readable by others') && String(l.fixed).includes('akuma.db 0644 -> 0600')), 'and that is logged');
   t.same(await third.stop(), { code: 0, signal: null });
 });
 

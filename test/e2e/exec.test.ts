@@ -44,7 +44,7 @@ t.test('the ready line carries the real port and the host key fingerprint', asyn
   const ready = await server.waitForLog((l) => l.msg.startsWith('akuma-vm ready'));
   t.equal(ready.address, `127.0.0.1:${server.port}`);
   t.ok(typeof ready.ms === 'number' && (ready.ms as number) < 5000, `ready in ${ready.ms} ms`);
-  t.ok(server.logs.some((l) => /any user name gets in/.test(l.msg)), 'open mode is announced');
+  t.ok(await server.logged((l) => /any user name gets in/.test(l.msg)), 'open mode is announced');
 });
 
 t.test('OpenSSH client', { skip: NO_OPENSSH }, async (t) => {
@@ -273,14 +273,14 @@ t.test('logs: auth, sessions and commands', async (t) => {
   t.ok(auth, 'auth accepted logged');
   t.match(auth, { user: 'user', address: '127.0.0.1' });
   t.ok(typeof auth?.method === 'string');
-  t.ok(server.logs.some((l) => l.msg === 'session open' && l.session && l.user === 'user'), 'session open logged');
-  t.ok(server.logs.some((l) => l.msg === 'session close' && typeof l.ms === 'number'), 'session close with duration');
+  t.ok(await server.logged((l) => l.msg === 'session open' && !!l.session && l.user === 'user'), 'session open logged');
+  t.ok(await server.logged((l) => l.msg === 'session close' && typeof l.ms === 'number'), 'session close with duration');
   const cmd = await server.waitForLog((l) => l.msg === 'command' && l.cmd === 'crash');
   t.equal(cmd.status, 139);
   t.ok(Array.isArray(cmd.pids) && (cmd.pids as number[]).length === 1, 'the command line lists its pids');
   t.ok(typeof cmd.ms === 'number');
   t.ok(cmd.session, 'with its session');
-  const exited = server.logs.find((l) => l.msg === 'process exited' && l.pid === (cmd.pids as number[])[0]);
+  const exited = await server.waitForLog((l) => l.msg === 'process exited' && l.pid === (cmd.pids as number[])[0]);
   t.match(exited, { code: -11, signal: 'SIGSEGV' });
 });
 

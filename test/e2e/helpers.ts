@@ -36,6 +36,12 @@ export interface ServerHandle {
   stderr: () => string;
   /** Resolves with the first log line (already seen or future) that matches. */
   waitForLog(match: (l: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
+  /**
+   * Whether a matching line is logged (already, or within timeoutMs). The server's log reaches
+   * the test through a pipe, often after the client has seen the effect it describes, so an
+   * assertion on a line that should follow an event waits for it rather than looking once.
+   */
+  logged(match: (l: LogLine) => boolean, timeoutMs?: number): Promise<boolean>;
   /** Sends a signal and resolves with how the process ended. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -134,6 +140,7 @@ export function startServer(options: {
           logs,
           stderr: () => stderr,
           waitForLog,
+          logged: (match, timeoutMs) => waitForLog(match, timeoutMs).then(() => true, () => false),
           exited,
           stop: (signal = 'SIGTERM') => {
             if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);

@@ -96,7 +96,7 @@ t.test('--max-machines: a connection past the limit is refused with one line', {
   t.equal(refused.code, 126, 'refused with status 126');
   t.equal(refused.stdout, '');
   t.equal(refused.stderr.trim(), 'akuma-vm: no machine available: all 1 are in use (--max-machines 1); try again later');
-  t.ok(server.logs.some((l) => l.msg === 'machine refused: --max-machines reached' && l.maxMachines === 1), 'and a log line');
+  t.ok(await server.logged((l) => l.msg === 'machine refused: --max-machines reached' && l.maxMachines === 1), 'and a log line');
   t.equal((await holder).code, 0, 'the machine holder was not disturbed');
   await server.waitForLog((l) => l.msg === 'machine discarded');
   t.equal((await ssh(server, dir, 'echo ok')).stdout, 'ok\n', 'once a machine is free, a connection gets one');

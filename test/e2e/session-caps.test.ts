@@ -40,7 +40,7 @@ t.test('a user over --max-sessions-per-user, and anyone over --max-sessions, is 
   const carol = await sshInfo(server, 'carol', 'echo carol');
   t.equal(carol.code, 255);
   t.match(carol.stderr, /administratively prohibited: akuma-vm: session refused: the server has 3 sessions open, the most it allows \(--max-sessions 3\)/, carol.stderr.trim());
-  t.ok(server.logs.some((l) => l.msg === 'session refused: --max-sessions reached' && l.user === 'carol'));
+  t.ok(await server.logged((l) => l.msg === 'session refused: --max-sessions reached' && l.user === 'carol'));
 
   t.equal((await bob).stdout, 'bob\n', 'bob\'s session ran');
   for (const h of await Promise.all(held)) t.equal(h.code, 0);
