@@ -35,6 +35,10 @@ import { SysError, type DebugSession, type DirEntry, type SpawnRequest, type Sta
 import type { BaseSystem } from './shell/pkg.js';
 
 const encoder = new TextEncoder();
+/** The longest native programs run between turns of the event loop (turn()): a few ms, as a kernel tick. */
+const TURN_MS = 4;
+/** When a native program of this thread last let its event loop run. */
+let lastTurn = performance.now();
 
 /** A SysError from a kernel error. */
 export function sysErrorOf(e: unknown, subject?: string): unknown {
@@ -273,7 +277,18 @@ export class KernelSys implements NativeSys {
     const v = new DataView(buf.buffer);
     return { rows: v.getUint16(0, true), cols: v.getUint16(2, true) };
   }
+  /**
+   * Lets this thread's event loop run once TURN_MS have passed since a native program last
+   * did: a tool at host speed whose reads and writes never block (`yes > /dev/null`,
+   * `cat /dev/zero`) would otherwise hold the thread, and every other session on it.
+   */
+  private async turn(): Promise<void> {
+    if (performance.now() - lastTurn < TURN_MS) return;
+    await this.wait([], undefined, false);
+    lastTurn = performance.now();
+  }
   async read(fd: number, length: number): Promise<Uint8Array> {
+    await this.turn();
     for (;;) {
       const file = this.file(fd);
       await this.ttyTurn(file, 'read');
@@ -293,6 +308,7 @@ export class KernelSys implements NativeSys {
   }
   async write(fd: number, data: Uint8Array | string): Promise<void> {
     const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+    await this.turn();
     let done = 0;
     while (done < bytes.length) {
       const file = this.file(fd);
