@@ -53,7 +53,18 @@ export type FileOp =
   | 'home'
   | 'h.pread' | 'h.pwrite' | 'h.stat' | 'h.truncate' | 'h.close';
 
+/** How often the main thread asks each worker whether it is still answering. */
+export const HEARTBEAT_MS = 1000;
+/** A worker silent this long is busy: new machines go to others while another answers. */
+export const BUSY_MS = 3000;
+/**
+ * A worker silent this long is stuck (host code that never returns to its event loop): its
+ * machines cannot even be hung up, so it is ended like a worker that crashed.
+ */
+export const STUCK_MS = 30_000;
+
 export type ToWorker =
+  | { t: 'ping' }
   | { t: 'boot'; machine: string }
   | { t: 'discard'; machine: string }
   | { t: 'open'; machine: string; shell: number; settings: ShellSettings }
@@ -71,6 +82,7 @@ export type ToWorker =
 export type FromWorker =
   /** The worker has booted its base view and serves requests. */
   | { t: 'ready' }
+  | { t: 'pong' }
   | { t: 'log'; line: string }
   | { t: 'booted'; machine: string; ms: number }
   | { t: 'boot-failed'; machine: string; message: string }

@@ -34,6 +34,8 @@ const VIEW_RAM = 16 * 1024 * 1024;
  * keep serving. Unset, nothing is different.
  */
 const CRASH_COMMAND = process.env.AKUMA_TEST_CRASH_WORKER;
+/** The same for a worker that never returns to its event loop (AKUMA_TEST_HANG_WORKER=COMMAND). */
+const HANG_COMMAND = process.env.AKUMA_TEST_HANG_WORKER;
 
 const port = parentPort!;
 const settings = workerData as WorkerSettings;
@@ -182,6 +184,8 @@ function fileCall(m: Extract<ToWorker, { t: 'file' }>): void {
 
 function onMessage(m: ToWorker): void {
   switch (m.t) {
+    case 'ping':
+      return post({ t: 'pong' });
     case 'boot':
       return boot(m.machine);
     case 'discard':
@@ -195,6 +199,7 @@ function onMessage(m: ToWorker): void {
         });
         return;
       }
+      if (HANG_COMMAND && m.commandLine === HANG_COMMAND) for (;;);
       return run(m.shell, (s) => s.exec(m.commandLine));
     case 'interactive':
       return run(m.shell, (s) => s.interactive());

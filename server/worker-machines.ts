@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import { SyscallError } from '../kernel/errno.js';
 import type { GuestFileStat } from '../kernel/fs/guest-files.js';
 import type { AsyncGuestFileHandle, AsyncGuestFiles } from './async-guest-files.js';
-import { ownBuffer, type FileOp, type FromWorker, type ToWorker, type WorkerSettings } from './machine-messages.js';
+import { BUSY_MS, HEARTBEAT_MS, STUCK_MS, ownBuffer, type FileOp, type FromWorker, type ToWorker, type WorkerSettings } from './machine-messages.js';
 import type { SessionHost, ShellOptions, ShellSession } from './session-host.js';
 
 /** What the pool hears about one machine. */
@@ -39,11 +39,23 @@ class MachineThread {
   private nextShell = 1;
   private nextCall = 1;
   private readonly exited: Promise<void>;
+  /** When the worker last sent anything (the heartbeat's pong at least). */
+  private lastHeard = performance.now();
+  private readonly heartbeat: NodeJS.Timeout;
 
   constructor(readonly index: number, settings: Omit<WorkerSettings, 'index'>, private readonly logger: Logger) {
     this.worker = new Worker(new URL('./machine-worker.js', import.meta.url), { workerData: { ...settings, index } satisfies WorkerSettings });
     this.worker.unref();
-    this.worker.on('message', (m: FromWorker) => this.onMessage(m));
+    this.worker.on('message', (m: FromWorker) => {
+      this.lastHeard = performance.now();
+      this.onMessage(m);
+    });
+    this.heartbeat = setInterval(() => {
+      const silent = performance.now() - this.lastHeard;
+      if (silent > STUCK_MS) this.died(`it did not answer for ${Math.round(silent / 1000)} s: host code that never returns to its event loop`);
+      else this.post({ t: 'ping' });
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
     this.worker.on('error', (err: Error) => this.died(err.message, err.stack));
     this.exited = new Promise((resolve) =>
       this.worker.on('exit', (code) => {
@@ -51,6 +63,11 @@ class MachineThread {
         resolve();
       }),
     );
+  }
+
+  /** Answering lately (not held by something that does not return to its event loop). */
+  get responsive(): boolean {
+    return this.alive && performance.now() - this.lastHeard < BUSY_MS;
   }
 
   post(m: ToWorker, transfer?: ArrayBuffer[]): void {
@@ -61,6 +78,7 @@ class MachineThread {
   private onMessage(m: FromWorker): void {
     switch (m.t) {
       case 'ready':
+      case 'pong':
         return;
       case 'log':
         return this.relayLog(m.line);
@@ -99,6 +117,7 @@ class MachineThread {
   private died(reason: string, stack?: string): void {
     if (!this.alive) return;
     this.alive = false;
+    clearInterval(this.heartbeat);
     if (!this.stopping) {
       this.logger.error({ worker: this.index, threadId: this.worker.threadId, err: reason, stack, machines: this.machines.size, sessions: this.shells.size }, `machine worker ${this.index} died: its machines and their sessions are gone`);
     }
@@ -296,7 +315,10 @@ export interface WorkerPoolOptions {
   logger: Logger;
 }
 
-/** N machine workers; a machine goes to the one with the fewest, a dead one is replaced. */
+/**
+ * N machine workers; a machine goes to the one with the fewest among those answering (a
+ * worker held by a runaway gets none), and a dead one is replaced.
+ */
 export class WorkerPool {
   private readonly threads: MachineThread[];
 
@@ -314,15 +336,14 @@ export class WorkerPool {
 
   /** Boots machine `id` in a worker; the events say when it is up, failed, or lost. */
   boot(id: string, events: MachineEvents): RemoteMachine {
-    let best = 0;
     for (let i = 0; i < this.threads.length; i++) {
-      if (!this.threads[i]!.alive) {
-        this.threads[i] = this.spawn(i);
-        this.options.logger.info({ worker: i }, `machine worker ${i} started in place of the one that died`);
-      }
-      if (this.threads[i]!.machines.size < this.threads[best]!.machines.size) best = i;
+      if (this.threads[i]!.alive) continue;
+      this.threads[i] = this.spawn(i);
+      this.options.logger.info({ worker: i }, `machine worker ${i} started in place of the one that died`);
     }
-    const thread = this.threads[best]!;
+    const answering = this.threads.filter((t) => t.responsive);
+    const candidates = answering.length ? answering : this.threads;
+    const thread = candidates.reduce((best, t) => (t.machines.size < best.machines.size ? t : best));
     const machine = new RemoteMachine(thread, id, events);
     thread.machines.set(id, machine);
     thread.post({ t: 'boot', machine: id });

@@ -4,7 +4,9 @@
  * thread boundary (commands with stdin, stdout, stderr and status; a pty login; scp and
  * sftp both ways); a session spinning forever does not stop another from completing; and
  * a worker that dies (the AKUMA_TEST_CRASH_WORKER hook throws out of its event loop, as a
- * kernel bug would) ends only its own sessions, with one line, while the server serves on.
+ * kernel bug would) ends only its own sessions, with one line, while the server serves on;
+ * and so does one that never returns to its event loop (AKUMA_TEST_HANG_WORKER), once the
+ * heartbeat has found it silent for 30 s.
  * Nothing here is timed: every wait is for an event, with a generous limit.
  */
 
@@ -19,11 +21,12 @@ t.teardown(() => removeDir(dir));
 if (!NO_OPENSSH) makeKey(dir, 'id_ed25519');
 
 const CRASH = 'akuma-test-crash-this-worker';
+const HANG = 'akuma-test-hang-this-worker';
 let server: ServerHandle;
 
 t.before(async () => {
   if (NO_OPENSSH) return;
-  server = await startServer({ dataDir: join(dir, 'data'), args: ['--machines', 'per-session', '--workers', '2'], env: { AKUMA_TEST_CRASH_WORKER: CRASH } });
+  server = await startServer({ dataDir: join(dir, 'data'), args: ['--machines', 'per-session', '--workers', '2'], env: { AKUMA_TEST_CRASH_WORKER: CRASH, AKUMA_TEST_HANG_WORKER: HANG } });
 });
 t.teardown(() => server?.stop());
 
@@ -143,4 +146,18 @@ t.test('a worker that dies ends its own sessions with one line; the server serve
   }
   t.ok(server.logs.some((l) => /^machine worker \d+ started in place/.test(l.msg)), 'a fresh worker took the dead one\'s place');
   t.equal(server.proc.exitCode, null, 'the server is still running');
+});
+
+t.test('a worker stuck in host code is found silent, ended and replaced', { skip: NO_OPENSSH }, async (t) => {
+  const count = server.logs.filter((l) => l.msg === 'machine booted').length;
+  const stuck = openSession(HANG);
+  await booted(count + 1);
+  const other = await ssh(server, dir, 'echo meanwhile');
+  t.equal(other.stdout, 'meanwhile\n', `a connection completes while that worker is stuck: ${other.stderr}`);
+  const died = await server.waitForLog((l) => /^machine worker \d+ died/.test(l.msg) && /did not answer/.test(String(l.err)), 120_000);
+  t.ok(died, 'the log says which worker went silent');
+  t.equal(await stuck.ended, 1, 'the stuck session ends');
+  t.match(stuck.err().trim(), /^akuma-vm: the machine stopped: its worker thread \(\d+\) died \(it did not answer for \d+ s/, `with one line: ${stuck.err()}`);
+  const after = await ssh(server, dir, 'echo after');
+  t.equal(after.stdout, 'after\n', 'and the server serves on');
 });
