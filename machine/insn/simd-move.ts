@@ -172,6 +172,12 @@ function expandImmediate(op: number, cmode: number, imm8: number): number {
   }
 }
 
+/** AdvSIMDExpandImm as [lo, hi] words, for the wasm tier's MOVI and friends (jit/wasm-simd.ts). */
+export function advSimdExpandImm(op: number, cmode: number, imm8: number): [number, number] {
+  const lo = expandImmediate(op, cmode, imm8);
+  return [lo, expandedHi];
+}
+
 function modifiedImmediate(cpu: Cpu, insn: number): void {
   const q = (insn >>> 30) & 1;
   const op = (insn >>> 29) & 1;

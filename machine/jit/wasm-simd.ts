@@ -31,7 +31,8 @@
  */
 
 import type { BlockEmitter } from './wasm-translator.js';
-import { Op, V } from './wasm-encoder.js';
+import { Op, SatOp, V } from './wasm-encoder.js';
+import { advSimdExpandImm } from '../insn/simd-move.js';
 
 /**
  * Control-area words (i32 index) the translator keeps from FPCR/FPSR: CTL_FP_MODE is 1 when
@@ -105,6 +106,10 @@ export function emitSimd(e: BlockEmitter, name: string, insn: number): boolean {
       return integerVector(e, name, insn);
     case 'DUP/INS/UMOV/SMOV':
       return copy(e, insn);
+    case 'MOVI/MVNI/ORR/BIC/FMOV (vector, immediate)':
+      return modifiedImmediate(e, insn);
+    case 'FCVT*/SCVTF/UCVTF (integer)':
+      return convertInteger(e, insn);
   }
   return false;
 }
@@ -1127,4 +1132,134 @@ function copy(e: BlockEmitter, insn: number): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * MOVI, MVNI, ORR and BIC (vector, immediate) and FMOV (vector, immediate): the constant is
+ * expanded at compile time (simd-move.ts advSimdExpandImm); Q = 0 clears the upper half.
+ */
+function modifiedImmediate(e: BlockEmitter, insn: number): boolean {
+  const f = e.f;
+  const q = (insn >>> 30) & 1;
+  const op = (insn >>> 29) & 1;
+  const cmode = (insn >>> 12) & 15;
+  // The half-precision FMOV and FMOV .2D with Q = 0: the handler's (undefined).
+  if ((insn >>> 11) & 1 || (op === 1 && cmode === 15 && q === 0)) return false;
+  const imm8 = (((insn >>> 16) & 7) << 5) | ((insn >>> 5) & 31);
+  const [lo, hi] = advSimdExpandImm(op, cmode, imm8);
+  const d = insn & 31;
+  f.i32(0);
+  if (cmode < 12 && (cmode & 1) === 1) {
+    // ORR (op 0) or BIC (op 1) with the pattern in both halves.
+    loadV(e, d);
+    f.v128(lo, hi, lo, hi).v(op ? V.andnot : V.or);
+    if (!q) f.v128(-1, -1, 0, 0).v(V.and);
+  } else {
+    const invert = op === 1 && cmode < 14;
+    const w0 = invert ? ~lo : lo;
+    const w1 = invert ? ~hi : hi;
+    f.v128(w0, w1, q ? w0 : 0, q ? w1 : 0);
+  }
+  storeV(e, d);
+  return true;
+}
+
+/** The two's-complement range [min, limit) of a conversion's integer, as doubles. */
+function intRange(bits: number, unsigned: boolean): [number, number] {
+  const limit = unsigned ? 2 ** bits : 2 ** (bits - 1);
+  return [unsigned ? 0 : -limit, limit];
+}
+
+/**
+ * FCVTZS/FCVTZU Wd/Xd, Sn/Dn and SCVTF/UCVTF Sd/Dd, Wn/Xn (no fraction bits); the other
+ * roundings (FCVTN*, FCVTP*, FCVTM*, FCVTA*) and FMOV go to the handlers.
+ *
+ * FCVTZ*: fast when the value truncates into the integer's range (fp-core.ts toFixed: no
+ * IOC, and NaNs fail the comparisons) under plain FPCR (no FZ, which would flag IDC), and
+ * either exact or with FPSR.IXC already set; wasm's saturating truncation is then the
+ * handler's result. SCVTF/UCVTF: wasm's conversions round to nearest as fromFixed does; fast
+ * when the integer is exactly representable (no flag, any FPCR) or FPCR is plain with IXC set.
+ */
+function convertInteger(e: BlockEmitter, insn: number): boolean {
+  const f = e.f;
+  const type = ftype(insn);
+  if (type < 0) return false;
+  const dbl = type === 1;
+  const sf = insn >>> 31;
+  const rmode = (insn >>> 19) & 3;
+  const opcode = (insn >>> 16) & 7;
+  const n = (insn >>> 5) & 31;
+  const d = insn & 31;
+  const unsigned = (opcode & 1) === 1;
+  const bits = sf ? 64 : 32;
+  if ((opcode & 6) === 2 && rmode === 0) {
+    // SCVTF / UCVTF.
+    const r = resultLocal(e, dbl);
+    const wide = e.t64b;
+    e.guarded(
+      e.opIndex,
+      insn,
+      false,
+      () => {
+        if (sf) e.xzr(n);
+        else {
+          e.wzr(n);
+          f.op(unsigned ? Op.i64_extend_i32_u : Op.i64_extend_i32_s);
+        }
+        // 32-bit integers were extended to 64 as the instruction asks, so only an unsigned
+        // 64-bit one needs the unsigned conversion.
+        f.tee(wide);
+        if (unsigned && sf) f.op(dbl ? Op.f64_convert_i64_u : Op.f32_convert_i64_u);
+        else f.op(dbl ? Op.f64_convert_i64_s : Op.f32_convert_i64_s);
+        f.set(r);
+        // Exact: |integer| <= 2^53 (2^24 for singles), as an unsigned compare of integer + 2^k
+        // with 2^(k+1).
+        f.get(wide);
+        if (dbl) f.i64(0, 1 << 21).op(Op.i64_add).i64(0, 1 << 22);
+        else f.i64(1 << 24, 0).op(Op.i64_add).i64(1 << 25, 0);
+        f.op(Op.i64_le_u);
+        if (unsigned && sf) {
+          // An unsigned value of 2^63 or more is not small, whatever the signed sum says.
+          f.get(wide).i64(0, 0).op(Op.i64_ge_s, Op.i32_and);
+        }
+        e.fpFlag(CTL_FP_OK);
+        f.op(Op.i32_or);
+      },
+      () => storeF(e, d, r, dbl),
+    );
+    return true;
+  }
+  if (rmode !== 3 || (opcode & 6) !== 0) return false;
+  // FCVTZS / FCVTZU.
+  const x = e.ftemp(0);
+  const [min, limit] = intRange(bits, unsigned);
+  e.guarded(
+    e.opIndex,
+    insn,
+    false,
+    () => {
+      loadF(e, n, dbl);
+      if (!dbl) f.op(Op.f64_promote_f32);
+      f.tee(x);
+      // Truncation lands in [min, limit) exactly when min - 1 < x < limit.
+      f.f64(min - 1).op(Op.f64_gt);
+      f.get(x).f64(limit).op(Op.f64_lt, Op.i32_and);
+      f.get(x).op(Op.f64_trunc).get(x).op(Op.f64_eq);
+      e.fpFlag(CTL_FP_OK);
+      f.op(Op.i32_or, Op.i32_and);
+      e.fpFlag(CTL_FP_MODE);
+      f.op(Op.i32_and);
+    },
+    () => {
+      f.get(x);
+      if (sf) {
+        f.sat(unsigned ? SatOp.i64_trunc_sat_f64_u : SatOp.i64_trunc_sat_f64_s);
+        e.setXzr(d);
+      } else {
+        f.sat(unsigned ? SatOp.i32_trunc_sat_f64_u : SatOp.i32_trunc_sat_f64_s);
+        e.setWzr(d);
+      }
+    },
+  );
+  return true;
 }

@@ -201,6 +201,28 @@ const FP: number[] = [
   0x4e080c00, // dup v0.2d, x0
   0x0e0e3c00, // umov w0, v0.h[3]
   0x4e183c00, // mov x0, v0.d[1]
+  0x1e780000, // fcvtzs w0, d0
+  0x9e390000, // fcvtzu x0, s0
+  0x9e780000, // fcvtzs x0, d0
+  0x1e790000, // fcvtzu w0, d0
+  0x1e380000, // fcvtzs w0, s0
+  0x9e620000, // scvtf d0, x0
+  0x1e230000, // ucvtf s0, w0
+  0x9e220000, // scvtf s0, x0
+  0x9e630000, // ucvtf d0, x0
+  0x1e620000, // scvtf d0, w0
+  0x9e230000, // ucvtf s0, x0
+  0x4f002640, // movi v0.4s, #0x12, lsl #8 (imm8 bits randomised with the register fields)
+  0x6f018680, // mvni v0.8h, #0x34
+  0x6f05e540, // movi v0.2d, #0xff00ff00ff00ff00
+  0x4f0216a0, // orr v0.4s, #0x55
+  0x2f00b4e0, // bic v0.4h, #0x7, lsl #8
+  0x4f03f700, // fmov v0.4s, #1.5
+  0x6f04f400, // fmov v0.2d, #-2.0
+  0x0f05e540, // movi v0.8b, #0xaa
+  0x2f00d640, // mvni v0.2s, #0x12, msl #16
+  0x2f05e540, // movi d0, #0xff00ff00ff00ff00
+  0x0f03f400, // fmov v0.2s, #0.5
 ];
 
 /** An FP template with random registers 0..7 (and condition, immediate). */
@@ -225,7 +247,7 @@ const PAIR: [Machine, Machine] = [interpM, wasmM];
 
 t.test('random FP/SIMD programs: the wasm tier leaves what the interpreter leaves', (t) => {
   const next = rng(0xf00d);
-  const CASES = 600;
+  const CASES = 1000;
   let mismatches = 0;
   const modes = [0, 0, 0, 1 << 24, 1 << 22, 2 << 22, 3 << 22, 1 << 25];
   for (let k = 0; k < CASES && mismatches < 5; k++) {
@@ -242,6 +264,12 @@ t.test('random FP/SIMD programs: the wasm tier leaves what the interpreter leave
       randomVectors(m, g);
       for (let r = 0; r < 8; r++) m.setX(r, (BigInt(g()) << 32n) | BigInt(g()));
       m.setNzcv((g() & 15) << 28);
+      // Some small integers (exact SCVTF/UCVTF), of either sign and near 2^24 and 2^53.
+      for (let r = 4; r < 8; r++) {
+        const k = g() % 4;
+        if (k === 0) m.setX(r, BigInt.asUintN(64, BigInt((g() % 2001) - 1000)));
+        else if (k === 1) m.setX(r, BigInt.asUintN(64, (g() & 1 ? -1n : 1n) * ((g() & 1 ? 1n << 53n : 1n << 24n) + BigInt((g() % 5) - 2))));
+      }
       m.cpu.fpsr = fpsr;
       m.cpu.fpcr = fpcr;
     });
@@ -316,6 +344,48 @@ t.test('single-precision fused multiply-adds compiled in a loop: the interpreter
   });
   t.same(b, a);
   t.equal(a.fpsr, '10', 'the first inexact result set IXC');
+  t.end();
+});
+
+t.test('integer conversions at their edges, with FPSR.IXC clear and set: the interpreter results', (t) => {
+  // fcvtzs/fcvtzu w0/x0 from s1/d1, scvtf/ucvtf s0/d0 from w1/x1 (then brk #0).
+  const CONVERSIONS = [
+    0x1e780020, 0x1e790020, 0x9e780020, 0x9e790020, 0x1e380020, 0x1e390020, 0x9e380020, 0x9e390020,
+    0x1e620020, 0x1e630020, 0x9e620020, 0x9e630020, 0x1e220020, 0x1e230020, 0x9e220020, 0x9e230020,
+  ];
+  const p = (k: number): bigint => 1n << BigInt(k);
+  const integers: bigint[] = [0n, 1n, -1n, 1000n, -1000n, p(31) - 1n, p(31), p(32) - 1n, p(63), p(63) - 1n, p(64) - 1n];
+  for (const k of [24, 25, 53, 54]) for (let d = -2n; d <= 2n; d++) integers.push(p(k) + d, -(p(k) + d));
+  const doubles = [0, -0, 0.5, -0.5, -0.999, -1, -1.5, -2, 1.5, 2 ** 31 - 0.5, 2 ** 31, -(2 ** 31) - 0.5, -(2 ** 31) - 1, -(2 ** 31), 2 ** 32 - 1, 2 ** 32, 2 ** 63, -(2 ** 63), 2 ** 64, 1e-310, Infinity, -Infinity, NaN, 123456789.75];
+  let mismatches = 0;
+  let cases = 0;
+  for (const insn of CONVERSIONS) {
+    const fromInteger = ((insn >>> 17) & 3) === 1;
+    const values: (bigint | number)[] = fromInteger ? integers : doubles;
+    for (const value of values) {
+      for (const fpsr of [0, 0x10]) {
+        cases++;
+        const [a, b] = run(PAIR, [insn, BRK0], (m) => {
+          m.cpu.fpsr = fpsr;
+          m.cpu.fpcr = 0;
+          if (typeof value === 'bigint') m.setX(1, BigInt.asUintN(64, value));
+          else {
+            F64[0] = value;
+            m.cpu.v[4] = W64[0];
+            m.cpu.v[5] = W64[1];
+            if (((insn >>> 22) & 3) === 0) {
+              F32[0] = value;
+              m.cpu.v[4] = W32[0];
+              m.cpu.v[5] = 0;
+            }
+          }
+        });
+        const differences = Object.keys(a).filter((key) => a[key] !== b[key]);
+        if (differences.length && mismatches++ < 5) t.fail(`${insn.toString(16)} of ${value} fpsr ${fpsr}: ${differences.map((d) => `${d} ${a[d]} != ${b[d]}`).join(', ')}`);
+      }
+    }
+  }
+  t.equal(mismatches, 0, `${cases} conversions`);
   t.end();
 });
 
