@@ -310,7 +310,16 @@ function sigaltstack(ctx: KernelContext): number {
   return 0;
 }
 
+/**
+ * restart_syscall: the kernel restarts interrupted sleeps itself (a blocked call runs again), so a
+ * thread never has a restart block pending; Linux's answer with none is EINTR.
+ */
+function restartSyscall(): number {
+  throw new SyscallError(Errno.EINTR);
+}
+
 export const SIGNAL_SYSCALLS: HandlerTable = {
+  128: restartSyscall,
   [NR.rt_sigaction]: rtSigaction,
   [NR.rt_sigprocmask]: rtSigprocmask,
   [NR.rt_sigreturn]: rtSigreturn,
