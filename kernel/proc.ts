@@ -581,18 +581,20 @@ export class ProcessTable {
     }
     p.children.clear();
     p.zombies.length = 0;
+    // Traced, the end comes before the parent's SIGCHLD line, as strace shows them.
+    if (this.kernel.tracing) this.kernel.traceEvent(p.pid, signal ? `+++ killed by ${SIGNAL_NAMES[signal] ?? signal} +++` : `+++ exited with ${code & 0xff} +++`);
     const parent = p.ppid ? this.processes.get(p.ppid) : undefined;
     if (parent && parent.children.delete(p.pid)) {
       parent.zombies.push({ pid: p.pid, pgid: p.pgid, exit: status, uid: p.ruid, cpuMs: p.cpuMs + p.childrenCpuMs, sysMs: p.sysMs + p.childrenSysMs });
       parent.childExits.wake();
       if (p.exitSignal) {
         const cld = signal === null ? CLD_EXITED : signal === SIGSEGV || signal === SIGABRT || signal === SIGILL || signal === SIGBUS || signal === SIGFPE ? CLD_DUMPED : CLD_KILLED;
-        this.kernel.signals.signalProcess(parent, p.exitSignal, { code: cld, pid: p.pid, uid: p.ruid, status: signal ?? code & 0xff });
+        const ticks = (ms: number): number => Math.floor(ms / 10);
+        this.kernel.signals.signalProcess(parent, p.exitSignal, { code: cld, pid: p.pid, uid: p.ruid, status: signal ?? code & 0xff, utime: ticks(p.cpuMs - p.sysMs), stime: ticks(p.sysMs) });
       }
     }
     this.releaseVfork(p);
     this.kernel.logger.info({ pid: p.pid, cmd: p.exe, code: status.code, signal: signal ? SIGNAL_NAMES[signal] ?? signal : undefined, ms: Date.now() - p.startTime }, 'process exited');
-    if (this.kernel.tracing) this.kernel.traceEvent(p.pid, signal ? `+++ killed by ${SIGNAL_NAMES[signal] ?? signal} +++` : `+++ exited with ${code & 0xff} +++`);
     p.exitWaiters.wake();
     this.kernel.updateKeepAlive();
     p.resolveExit(status);

@@ -20,6 +20,7 @@ import {
   type SigInfo,
 } from './signals.js';
 import { ProcessTimers, type TimerSink } from './timers.js';
+import { signalLine } from './siginfo-trace.js';
 import type { Kernel } from './kernel.js';
 
 const SS_ONSTACK = 1;
@@ -65,7 +66,7 @@ export class SignalDelivery {
     if (sig === 0 || p.exit || p.exiting || target.dead) return;
     if (sig === SIGKILL) return this.kernel.procs.exitProcess(p, 0, SIGKILL);
     if (this.kernel.nativeStates.has(p)) return this.signalProcess(p, sig, info); // native.ts
-    if (p.handlers.ignored(sig) && !(target.sigmask & sigBit(sig)) && !(target.waitingFor & sigBit(sig))) return;
+    if (p.handlers.ignored(sig) && !(target.sigmask & sigBit(sig)) && !(target.waitingFor & sigBit(sig))) return this.traceSignal(p, sig, info);
     target.pending.add(sig, info);
     this.notifySignal(p, sig, [target]);
   }
@@ -85,11 +86,12 @@ export class SignalDelivery {
     // Job control: SIGCONT resumes a stopped process; a stop signal with its default action stops it.
     if (sig === SIGCONT) this.continueProcess(p);
     if (sig === SIGSTOP || ((sig === SIGTSTP || sig === SIGTTIN || sig === SIGTTOU) && p.handlers.actions[sig].handler === SIG_DFL)) {
+      this.traceSignal(p, sig, info);
       this.stopProcess(p, sig);
       return;
     }
     const bit = sigBit(sig);
-    if (p.handlers.ignored(sig) && p.threads.every((t) => !(t.sigmask & bit) && !(t.waitingFor & bit))) return;
+    if (p.handlers.ignored(sig) && p.threads.every((t) => !(t.sigmask & bit) && !(t.waitingFor & bit))) return this.traceSignal(p, sig, info);
     p.pending.add(sig, info);
     this.notifySignal(p, sig, p.threads);
   }
@@ -104,11 +106,15 @@ export class SignalDelivery {
     }
     const t = candidates.find((c) => !(c.sigmask & bit));
     if (!t) return;
-    if (p.handlers.fatalByDefault(sig)) return this.kernel.procs.exitProcess(p, 0, sig);
+    if (p.handlers.fatalByDefault(sig)) {
+      this.traceSignal(p, sig, t.pending.info.get(sig) ?? p.pending.info.get(sig));
+      return this.kernel.procs.exitProcess(p, 0, sig);
+    }
     if (p.handlers.actions[sig].handler === SIG_DFL) {
       // Ignored by default (SIGCHLD, SIGURG, SIGWINCH...): nothing to deliver.
-      t.pending.take(sig);
-      p.pending.take(sig);
+      const fromThread = t.pending.take(sig);
+      const fromProcess = p.pending.take(sig);
+      this.traceSignal(p, sig, fromThread ?? fromProcess);
       return;
     }
     if (t.state === 'blocked' && !t.uninterruptible) {
@@ -117,9 +123,19 @@ export class SignalDelivery {
     }
   }
 
+  /**
+   * --trace-syscalls: strace's line for a signal that reaches process p (a handler's, a default
+   * action's or an ignored one; a traced process sees them all). SIGKILL is never shown.
+   */
+  private traceSignal(p: Process, sig: number, info: SigInfo | undefined): void {
+    if (!this.kernel.tracing || sig === SIGKILL || this.kernel.nativeStates.has(p)) return;
+    this.kernel.traceEvent(p.pid, signalLine(sig, info, { pid: p.pid, uid: p.ruid }));
+  }
+
   /** Job control: every thread of p stays off the CPU until SIGCONT; the parent can see the stop. */
   stopProcess(p: Process, sig: number): void {
     if (this.stoppedProcesses.has(p)) return;
+    if (this.kernel.tracing && !this.kernel.nativeStates.has(p)) this.kernel.traceEvent(p.pid, `--- stopped by ${SIGNAL_NAMES[sig] ?? sig} ---`);
     this.stoppedProcesses.set(p, sig);
     const parked = new Set<Thread>();
     for (const t of p.threads) {
@@ -165,6 +181,7 @@ export class SignalDelivery {
       }
       const info = t.pending.has(sig) ? t.pending.take(sig) : p.pending.take(sig);
       const action = p.handlers.actions[sig];
+      if (sig !== SIGKILL) this.traceSignal(p, sig, info);
       if (action.handler === SIG_IGN) continue;
       if (action.handler === SIG_DFL) {
         if (p.handlers.fatalByDefault(sig)) {

@@ -115,8 +115,10 @@ export interface SigInfo {
   uid?: number;
   /** sigqueue's / a timer's sigval. */
   value?: bigint;
-  /** SIGCHLD: exit code or signal. */
+  /** SIGCHLD: exit code or signal, and the child's user and system time in clock ticks. */
   status?: number;
+  utime?: number;
+  stime?: number;
   /** POSIX timer id and overrun count (SI_TIMER). */
   timerId?: number;
   overrun?: number;

@@ -20,6 +20,7 @@ import { isFixedImage, symbolAt, vaddrOfOffset } from './debug/symbols.js';
 import { faultInstructionLine } from './debug/fault-instruction.js';
 import type { Kernel } from './kernel.js';
 import { oomKill } from './oom.js';
+import { signalLine } from './siginfo-trace.js';
 import type { Process, Thread } from './process.js';
 
 export const EC_UNKNOWN = 0x00;
@@ -192,23 +193,12 @@ export function handleTrap(k: Kernel, t: Thread, ec: number, iss: number): boole
       }
       // Default action (an ignored or blocked synchronous fault is fatal too, as in Linux).
       k.writeStderr(p, outcome.report + faultInstructionLine(t.ctx, elr, insn, faultSymbol(k, p, elr)));
-      if (k.tracing) k.traceEvent(p.pid, `--- ${SIGNAL_NAMES[sig]} {si_signo=${SIGNAL_NAMES[sig]}, si_code=${faultCodeName(sig, outcome.code)}, si_addr=${hex(outcome.addr)}} ---`);
+      if (k.tracing) k.traceEvent(p.pid, signalLine(sig, { code: outcome.code, addr: outcome.addr }, { pid: p.pid, uid: p.ruid }));
       k.logger.warn({ pid: p.pid, tid: t.tid, cmd: p.exe, signal: SIGNAL_NAMES[sig], far: '0x' + far.toString(16), iss: '0x' + iss.toString(16), elr: '0x' + elr.toString(16) }, 'fault');
       k.procs.exitProcess(p, 0, sig);
       return false;
     }
   }
-}
-
-/** The si_code of a synchronous fault by name, as strace prints it. */
-function faultCodeName(sig: number, code: number): string {
-  const names: Record<number, Record<number, string>> = {
-    [SIGSEGV]: { 1: 'SEGV_MAPERR', 2: 'SEGV_ACCERR' },
-    [SIGILL]: { 1: 'ILL_ILLOPC' },
-    [SIGTRAP]: { 1: 'TRAP_BRKPT' },
-    [SIGBUS]: { 1: 'BUS_ADRALN' },
-  };
-  return names[sig]?.[code] ?? String(code);
 }
 
 /**

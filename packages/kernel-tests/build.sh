@@ -43,6 +43,9 @@ $CC -O2 -static -ffile-prefix-map="$HERE"=. -Wl,--build-id=none -s -o "$OUT/shel
 # The calls --trace-syscalls decodes, through glibc; the trace test builds it for the host too, under strace.
 $CC -O2 -static -ffile-prefix-map="$HERE"=. -Wl,--build-id=none -s -o "$OUT/tracecalls" tracecalls.c
 
+# The signals --trace-syscalls shows reaching a process, through glibc; also built for the host, under strace.
+$CC -O2 -static -ffile-prefix-map="$HERE"=. -Wl,--build-id=none -s -o "$OUT/tracesignals" tracesignals.c
+
 # A static-PIE glibc program with its symbols, faulting in its own function (symbol lookup at a load bias).
 $CC -O1 -static-pie -ffile-prefix-map="$HERE"=. -Wl,--build-id=none -o "$OUT/faultpie" faultpie.c
 
