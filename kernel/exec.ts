@@ -16,12 +16,21 @@
  * PIE) goes into the mmap area too and its brk to the PIE base, as Linux places them so
  * that brk cannot run into the libraries. The sigreturn trampoline page ([vdso]) is the
  * next mmap-area page.
+ *
+ * The read-only segments of a program or interpreter read from a file (its text, above all)
+ * map that file's pages through the page cache (pagecache.ts), as Linux maps them from the
+ * file: every process running the same file, and every exec of it, maps the same physical
+ * pages, so they are read from the file once, and the machine's decoded and compiled code
+ * for them (kept per physical page) survives from one exec to the next. Writable segments
+ * get private copies as before; a debugger's breakpoint or an mprotect to writable gives
+ * the process its own copy first (vm.ts).
  */
 
 import { ADDR_NO_RANDOMIZE, chooseLayout, hostEntropy, type ExecEntropy } from './aslr.js';
 import { ElfError, ET_DYN, parseElf, type ElfImage } from './elf.js';
+import { fileStamp } from './pagecache.js';
 import { PAGE_SIZE } from './pmm.js';
-import { AddressSpace, pageDown, pageUp, ProcessMemory, Prot, type Region } from './vm.js';
+import { AddressSpace, pageDown, pageUp, ProcessMemory, Prot, type MappingSource, type Region } from './vm.js';
 import { Errno, SyscallError } from './errno.js';
 
 /**
@@ -104,8 +113,45 @@ export function cpuIdOf(machine: AddressSpace['machine']): CpuIdRegisters {
   };
 }
 
-/** Reads an interpreter's bytes by path; throws SyscallError (ENOENT, EACCES...) like exec's own lookup. */
-export type InterpreterReader = (path: string) => Uint8Array;
+/**
+ * An executable's bytes and, when they were read from a file, that file's inode: its
+ * read-only segments then map the file's cached pages (see the file comment).
+ */
+export interface ExecFile {
+  data: Uint8Array;
+  inode?: { size(): number; mtimeMs: number; contentVersion?: number } | null;
+}
+
+/** Reads an interpreter by path; throws SyscallError (ENOENT, EACCES...) like exec's own lookup. */
+export type InterpreterReader = (path: string) => Uint8Array | ExecFile;
+
+function execFile(file: Uint8Array | ExecFile): ExecFile {
+  return file instanceof Uint8Array ? { data: file } : file;
+}
+
+/**
+ * The image's bytes as a mapping source for its read-only segments: the page cache's key is
+ * the inode and its stamp the file's version when exec read it, so pages filled from
+ * these bytes are shared only with mappings of the same version of the file.
+ */
+function imageSource(file: ExecFile): MappingSource | undefined {
+  const inode = file.inode;
+  if (!inode) return undefined;
+  const data = file.data;
+  const source: MappingSource = {
+    writable: false,
+    inode,
+    stamp: fileStamp(inode),
+    readAt: (offset, length) => data.subarray(Math.min(offset, data.length), Math.min(offset + length, data.length)),
+    pwrite: () => {
+      throw new SyscallError(Errno.EBADF);
+    },
+    stat: () => ({ size: data.length }),
+    retain: () => source,
+    release: () => undefined,
+  };
+  return source;
+}
 
 /** A refused exec. `message` is the one line a user sees: `exec: <path>: <reason>`. */
 export class ExecError extends Error {
@@ -137,14 +183,37 @@ export interface ExecIdentity {
   randomize?: boolean;
 }
 
+/**
+ * Whether segment i can map its file's pages as they are: read-only, all of it from the file
+ * (no zero-filled tail), at a page offset matching its address, and alone on its pages (a page
+ * two segments share is filled with both and their joint permissions).
+ */
+function mapsFilePages(segments: ElfImage['segments'], i: number, fileSize: number): boolean {
+  const s = segments[i];
+  if (s.prot & Prot.WRITE || s.filesz !== s.memsz || s.filesz === 0) return false;
+  if ((s.vaddr & (PAGE_SIZE - 1)) !== (s.offset & (PAGE_SIZE - 1)) || s.offset + s.filesz > fileSize) return false;
+  const prev = segments[i - 1];
+  const next = segments[i + 1];
+  if (prev && pageUp(prev.vaddr + prev.memsz) > pageDown(s.vaddr)) return false;
+  if (next && pageDown(next.vaddr) < pageUp(s.vaddr + s.memsz)) return false;
+  return true;
+}
+
 /** Maps the image's segments into vm (lazily), an ET_DYN image at `base`, and returns the load bias. */
-function mapSegments(vm: AddressSpace, image: ElfImage, file: Uint8Array, path: string, base: number): number {
+function mapSegments(vm: AddressSpace, image: ElfImage, exe: ExecFile, path: string, base: number): number {
   const bias = image.type === ET_DYN ? base - pageDown(image.low) : 0;
+  const file = exe.data;
+  const source = imageSource(exe);
   let prev: Region | undefined;
-  for (const s of image.segments) {
+  for (let i = 0; i < image.segments.length; i++) {
+    const s = image.segments[i];
     const va = s.vaddr + bias;
     let start = pageDown(va);
     const end = pageUp(va + s.memsz);
+    if (source && mapsFilePages(image.segments, i, file.length)) {
+      prev = vm.addRegion({ start, end, prot: s.prot, kind: s.prot & Prot.EXEC ? 'text' : 'data', name: path, shared: false, source, offset: pageDown(s.offset) });
+      continue;
+    }
     const data = file.subarray(s.offset, s.offset + s.filesz);
     if (prev && start < prev.end) {
       // This segment shares its first page with the previous one: fill that page now with
@@ -172,7 +241,7 @@ function mapSegments(vm: AddressSpace, image: ElfImage, file: Uint8Array, path: 
  */
 export function loadProgram(
   vm: AddressSpace,
-  file: Uint8Array,
+  exe: Uint8Array | ExecFile,
   path: string,
   argv: readonly string[],
   envp: readonly string[],
@@ -180,6 +249,8 @@ export function loadProgram(
   readInterpreter?: InterpreterReader,
   cpu: CpuIdRegisters = cpuIdOf(vm.machine),
 ): LoadedProgram {
+  const program = execFile(exe);
+  const file = program.data;
   let image: ElfImage;
   try {
     image = parseElf(file);
@@ -188,7 +259,7 @@ export function loadProgram(
     throw e;
   }
   // The interpreter is read and checked before anything is mapped, so a refusal changes nothing.
-  let interp: { image: ElfImage; file: Uint8Array } | undefined;
+  let interp: { image: ElfImage; file: ExecFile } | undefined;
   if (image.interp !== undefined) interp = loadInterpreter(image.interp, readInterpreter);
   const entropy = id.entropy ?? hostEntropy;
   const layout = chooseLayout(entropy, id.randomize !== false && !((id.personality ?? 0) & ADDR_NO_RANDOMIZE));
@@ -208,7 +279,7 @@ export function loadProgram(
     return at;
   };
   const loaderLike = image.type === ET_DYN && image.interp === undefined;
-  const bias = mapSegments(vm, image, file, path, image.type !== ET_DYN ? 0 : loaderLike ? mmapGap(image) : layout.pieBase);
+  const bias = mapSegments(vm, image, program, path, image.type !== ET_DYN ? 0 : loaderLike ? mmapGap(image) : layout.pieBase);
   const brk = loaderLike ? layout.pieBase + layout.brkOffset : pageUp(image.high + bias) + layout.brkOffset;
   let interpBias = 0;
   if (interp) {
@@ -279,11 +350,11 @@ export function loadProgram(
  * (`interpreter /lib/ld-linux-aarch64.so.1 not found`); one that is not an AArch64 ELF
  * object, or wants an interpreter itself, is ENOEXEC with the reason.
  */
-function loadInterpreter(path: string, read: InterpreterReader | undefined): { image: ElfImage; file: Uint8Array } {
+function loadInterpreter(path: string, read: InterpreterReader | undefined): { image: ElfImage; file: ExecFile } {
   if (!read) throw new ExecError(Errno.ENOENT, `interpreter ${path} not found`);
-  let file: Uint8Array;
+  let file: ExecFile;
   try {
-    file = read(path);
+    file = execFile(read(path));
   } catch (e) {
     if (e instanceof SyscallError) {
       if (e.errno === Errno.ENOENT || e.errno === Errno.ENOTDIR) throw new ExecError(Errno.ENOENT, `interpreter ${path} not found`);
@@ -293,7 +364,7 @@ function loadInterpreter(path: string, read: InterpreterReader | undefined): { i
   }
   let image: ElfImage;
   try {
-    image = parseElf(file);
+    image = parseElf(file.data);
   } catch (e) {
     if (e instanceof ElfError) throw new ExecError(Errno.ENOEXEC, `interpreter ${path}: ${e.reason}`);
     throw e;

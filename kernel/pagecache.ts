@@ -5,10 +5,13 @@
  * as Linux shares a library's text between processes. A page stays read-only while shared;
  * making it writable (mprotect) gives the process its own copy first (vm.ts).
  *
- * Entries are per inode and stamped with the file's size and mtime: a file that changed
+ * Entries are per inode and stamped with the file's size, mtime and content version (fileStamp): a file that changed
  * since its pages were cached gets fresh pages (processes that mapped the old ones keep
  * them). The cache holds one reference per page and gives it back, oldest files first,
- * beyond a bound (an eighth of RAM), so it never keeps memory a process needs.
+ * beyond a bound (an eighth of RAM), so it never keeps memory a process needs; and when an
+ * address space goes (exit, exec), the pages no process maps any more go back too
+ * (releaseUnmapped): the pages are shared while processes run the file together, and free
+ * memory is free again once none does, as the kernel's memory accounting expects.
  */
 
 import type { PhysicalPageAllocator } from './pmm.js';
@@ -62,6 +65,19 @@ export class FilePageCache {
     return pa;
   }
 
+  /** Gives back every page only the cache holds (no process maps it now). */
+  releaseUnmapped(): void {
+    for (const [file, entry] of this.files) {
+      for (const [offset, pa] of entry.pages) {
+        if (this.pmm.refCount(pa) > 1) continue;
+        this.pmm.free(pa);
+        entry.pages.delete(offset);
+        this.cachedPages--;
+      }
+      if (entry.pages.size === 0) this.files.delete(file);
+    }
+  }
+
   private drop(file: object, entry: CachedFile): void {
     for (const pa of entry.pages.values()) this.pmm.free(pa);
     this.cachedPages -= entry.pages.size;
@@ -78,6 +94,11 @@ export class FilePageCache {
   get size(): number {
     return this.cachedPages;
   }
+}
+
+/** What a file's cached pages are stamped with: a page of another stamp is of another version of the file. */
+export function fileStamp(inode: { size(): number; mtimeMs: number; contentVersion?: number }): string {
+  return `${inode.size()}:${inode.mtimeMs}:${inode.contentVersion ?? 0}`;
 }
 
 const caches = new WeakMap<PhysicalPageAllocator, FilePageCache>();

@@ -14,7 +14,7 @@
  */
 
 import { Errno, errnoText, SyscallError } from './errno.js';
-import { ExecError, loadProgram } from './exec.js';
+import { ExecError, loadProgram, type ExecFile } from './exec.js';
 import { inheritLimits } from './rlimits.js';
 import { interpreterArgv, MAX_INTERPRETER_DEPTH, parseShebang } from './binfmt-script.js';
 import { FileTable } from './fs/filetable.js';
@@ -79,12 +79,16 @@ export interface SpawnOptions {
 
 /** Reads executables for spawn(); the fs engineer's Vfs provides `readFile`-like access. */
 export interface ExecutableSource {
-  readExecutable(path: string, cwd: string): { data: Uint8Array; path: string };
+  readExecutable(path: string, cwd: string): ExecutableFile;
+}
+
+/** An executable as exec reads it: its bytes, its path, and the file's inode when it has one (exec.ts maps its text from the page cache). */
+export interface ExecutableFile extends ExecFile {
+  path: string;
 }
 
 /** An executable already read (execveat of an open file): its bytes and its path. */
-export interface ExecImage {
-  data: Uint8Array;
+export interface ExecImage extends ExecFile {
   path: string;
 }
 
@@ -106,9 +110,9 @@ export class ProcessTable {
   constructor(private readonly kernel: Kernel) {}
 
   /** Reads an executable through the file system (as `proc` sees it: /proc/self, its credentials). */
-  readExecutable(path: string, cwd: string, proc: Thread | null = null): { data: Uint8Array; path: string } {
+  readExecutable(path: string, cwd: string, proc: Thread | null = null): ExecutableFile {
     if (this.executables) return this.executables.readExecutable(path, cwd);
-    const vfs = this.kernel.vfs as { readExecutable?: (path: string, cwd: string, proc?: Thread | null) => { data: Uint8Array; path: string } } | undefined;
+    const vfs = this.kernel.vfs as { readExecutable?: (path: string, cwd: string, proc?: Thread | null) => ExecutableFile } | undefined;
     if (vfs?.readExecutable) return vfs.readExecutable(path, cwd, proc);
     throw new SyscallError(Errno.ENOENT);
   }
@@ -117,8 +121,8 @@ export class ProcessTable {
    * What exec runs for `path`: the file itself, or for a `#!` script its interpreter (and
    * that one's, up to four levels) with the argv Linux builds. Throws SyscallError.
    */
-  private resolveExecutable(path: string, argv: readonly string[], cwd: string, proc: Thread | null, image?: ExecImage): { data: Uint8Array; path: string; argv: string[] } {
-    let file = image ?? this.readExecutable(path, cwd, proc);
+  private resolveExecutable(path: string, argv: readonly string[], cwd: string, proc: Thread | null, image?: ExecImage): ExecutableFile & { argv: string[] } {
+    let file: ExecutableFile = image ?? this.readExecutable(path, cwd, proc);
     let args = [...argv];
     let asGiven = path;
     for (let depth = 0; ; depth++) {
@@ -143,7 +147,7 @@ export class ProcessTable {
         throw new ExecError(Errno.EAGAIN, errnoText(Errno.EAGAIN), path);
       }
     }
-    let file: { data: Uint8Array; path: string; argv: string[] };
+    let file: ExecutableFile & { argv: string[] };
     try {
       file = this.resolveExecutable(path, argv, cwd, null);
     } catch (e) {
@@ -152,7 +156,7 @@ export class ProcessTable {
     }
     const native = this.kernel.natives.programOf(file.data); // native.ts: a /bin entry of the userland
     if (native) return this.spawnNative(native.name, native.program, file.path, file.argv, env, options);
-    return this.spawnImage(file.data, file.path, file.argv, env, options);
+    return this.spawnImage(file, file.path, file.argv, env, options);
   }
 
   /** The most pages one process's address space may hold. */
@@ -182,11 +186,11 @@ export class ProcessTable {
   }
 
   /** Starts an ELF image (already in host memory) as a new process named `path`. Throws ExecError. */
-  spawnImage(image: Uint8Array, path: string, argv: readonly string[], env: readonly string[], options: SpawnOptions = {}): Process {
+  spawnImage(image: Uint8Array | ExecFile, path: string, argv: readonly string[], env: readonly string[], options: SpawnOptions = {}): Process {
     const vm = this.newAddressSpace(path);
     let loaded;
     try {
-      loaded = loadProgram(vm, image, path, argv, env, { uid: options.uid ?? 0, gid: options.gid ?? 0, entropy: this.kernel.execEntropy, randomize: this.kernel.randomizeLayout }, (ip) => this.readExecutable(ip, options.cwd ?? '/').data);
+      loaded = loadProgram(vm, image, path, argv, env, { uid: options.uid ?? 0, gid: options.gid ?? 0, entropy: this.kernel.execEntropy, randomize: this.kernel.randomizeLayout }, (ip) => this.readExecutable(ip, options.cwd ?? '/'));
       const uid = options.uid ?? 0;
       if (uid !== 0 && !this.kernel.admission.admit(null, vm.committedBytes(), 'exec', uid, path)) throw new ExecError(Errno.ENOMEM, 'out of memory', path);
     } catch (e) {
@@ -240,7 +244,7 @@ export class ProcessTable {
     const vm = this.newAddressSpace(path);
     let loaded;
     try {
-      loaded = loadProgram(vm, file.data, file.path, argv, env, { uid: p.uid, gid: p.gid, personality: p.personality, entropy: this.kernel.execEntropy, randomize: this.kernel.randomizeLayout }, (ip) => this.readExecutable(ip, p.cwd, t).data);
+      loaded = loadProgram(vm, file, file.path, argv, env, { uid: p.uid, gid: p.gid, personality: p.personality, entropy: this.kernel.execEntropy, randomize: this.kernel.randomizeLayout }, (ip) => this.readExecutable(ip, p.cwd, t));
       // The new image commits its writable segments and stack; the old one's are freed with it
       // unless a vfork parent still holds them.
       const freed = p.mm.users <= 1 ? p.vm.committedBytes() : 0;

@@ -17,7 +17,7 @@ import type { Machine } from '../machine/machine.js';
 import { Errno, SyscallError } from './errno.js';
 import { PAGE_SIZE, PageKind, type PhysicalPageAllocator } from './pmm.js';
 import type { UserMemory } from './syscall-abi.js';
-import { pageCacheOf } from './pagecache.js';
+import { fileStamp, pageCacheOf } from './pagecache.js';
 import type { SharedPages } from './shared-pages.js';
 
 export const enum Prot {
@@ -63,7 +63,12 @@ export interface Region {
 export interface MappingSource {
   readonly writable: boolean;
   /** The file's inode: read-only private mappings of the same inode share their pages (pagecache.ts). */
-  readonly inode: { size(): number; mtimeMs: number } | null;
+  readonly inode: { size(): number; mtimeMs: number; contentVersion?: number } | null;
+  /**
+   * What the page cache stamps this file's pages with, when the bytes were read at another
+   * time than now (an exec'd image, read whole at exec: exec.ts); else fileStamp(inode) now.
+   */
+  readonly stamp?: string;
   readAt(offset: number, length: number): Uint8Array;
   pwrite(offset: number, data: Uint8Array): number;
   stat(): { size: number };
@@ -561,6 +566,7 @@ export class AddressSpace {
     };
     freeTable(this.root, 0);
     for (const shm of objects) shm?.release();
+    pageCacheOf(this.pmm).releaseUnmapped();
     this.residentPages = 0;
     this.tablePages = 0;
     this.regionList.length = 0;
@@ -643,7 +649,7 @@ export class AddressSpace {
       // Read-only private file page: the one copy every process mapping this file shares.
       const source = r.source!;
       const offset = r.offset + (page - r.start);
-      const shared = pageCacheOf(this.pmm).page(inode, `${inode.size()}:${inode.mtimeMs}`, offset, (pa) => {
+      const shared = pageCacheOf(this.pmm).page(inode, source.stamp ?? fileStamp(inode), offset, (pa) => {
         const bytes = this.filePage(source, offset);
         this.machine.memory.u8.fill(0, pa - this.machine.memory.base, pa - this.machine.memory.base + PAGE_SIZE);
         if (bytes.length) this.machine.memory.write(pa, bytes.subarray(0, PAGE_SIZE));

@@ -194,6 +194,14 @@ export abstract class FileInode extends Inode {
   readonly type = 'reg' as const;
   /** Set while the file has shared mappings. */
   mappedPages: MappedPages | null = null;
+  /**
+   * Changes with every change of the file's bytes (a write, a truncate) even within one
+   * millisecond of mtime, so the page cache never hands out pages of an older version of
+   * the file (kernel/pagecache.ts). A file system whose files never change keeps 0.
+   */
+  get contentVersion(): number {
+    return 0;
+  }
 
   /** Up to `length` bytes from `offset` (fewer at end of file). */
   abstract read(offset: number, length: number): Uint8Array;

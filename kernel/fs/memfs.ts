@@ -378,7 +378,13 @@ export class MemFile extends FileInode {
     return at;
   }
 
+  private version = 0;
+  override get contentVersion(): number {
+    return this.version;
+  }
+
   private modified(): void {
+    this.version++;
     this.mtimeMs = this.ctimeMs = Date.now();
     if (this.fs.store) {
       this.sizeDirty = true;

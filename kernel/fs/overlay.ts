@@ -290,6 +290,11 @@ export class OverlayFile extends FileInode {
     return (this.upper ?? this.lower).size();
   }
 
+  /** The lower file's, then (copied up, so written at least once unless empty) the upper copy's. */
+  override get contentVersion(): number {
+    return (this.upper ?? this.lower).contentVersion;
+  }
+
   read(offset: number, length: number): Uint8Array {
     return (this.upper ?? this.lower).read(offset, length);
   }

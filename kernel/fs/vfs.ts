@@ -770,27 +770,27 @@ export class Vfs {
    * For execve: resolves `path`, checks it is a regular file the process may execute, and
    * returns its bytes and canonical path (what /proc/self/exe shows).
    */
-  readExecutable(path: string, cwd = '/', proc: FsProcess | null = null): { path: string; data: Uint8Array; stat: Stat } {
+  readExecutable(path: string, cwd = '/', proc: FsProcess | null = null): { path: string; data: Uint8Array; stat: Stat; inode: FileInode } {
     const r = this.lookup(proc, path, { follow: true, base: cwd });
     if (!r.node) throw new SyscallError(Errno.ENOENT);
     if (!(r.node instanceof FileInode)) throw new SyscallError(Errno.EACCES);
     checkAccess(r.node, X_OK, credOf(proc));
     const file = r.node.open(O_RDONLY, this.pathOf(r), proc);
     try {
-      return { path: file.path, data: readAll(file), stat: file.stat() };
+      return { path: file.path, data: readAll(file), stat: file.stat(), inode: r.node };
     } finally {
       file.release();
     }
   }
 
   /** execveat(fd, "", AT_EMPTY_PATH) (fexecve): the bytes of the file `open` is, if the caller may execute it. */
-  readExecutableFile(open: OpenFile, proc: FsProcess | null = null): { path: string; data: Uint8Array; stat: Stat } {
+  readExecutableFile(open: OpenFile, proc: FsProcess | null = null): { path: string; data: Uint8Array; stat: Stat; inode: FileInode } {
     const node = open.inode;
     if (!(node instanceof FileInode)) throw new SyscallError(Errno.EACCES);
     checkAccess(node, X_OK, credOf(proc));
     const file = node.open(O_RDONLY, open.path, proc);
     try {
-      return { path: open.path, data: readAll(file), stat: file.stat() };
+      return { path: open.path, data: readAll(file), stat: file.stat(), inode: node };
     } finally {
       file.release();
     }
