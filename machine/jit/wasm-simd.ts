@@ -96,6 +96,11 @@ export function emitSimd(e: BlockEmitter, name: string, insn: number): boolean {
     case 'FMLA (vector)':
     case 'FMLS (vector)':
       return vectorFma(e, name, insn);
+    case 'FMAX (vector)':
+    case 'FMIN (vector)':
+    case 'FMAXNM (vector)':
+    case 'FMINNM (vector)':
+      return vectorMinMax(e, name, insn);
     case 'AND/BIC/ORR/ORN (vector)':
     case 'EOR/BSL/BIT/BIF (vector)':
       return logical(e, name, insn);
@@ -106,6 +111,11 @@ export function emitSimd(e: BlockEmitter, name: string, insn: number): boolean {
       return integerVector(e, name, insn);
     case 'DUP/INS/UMOV/SMOV':
       return copy(e, insn);
+    case 'SHRN':
+      return shiftNarrow(e, insn);
+    case 'UMAXP':
+    case 'UMINP':
+      return pairwiseMinMax(e, name, insn);
     case 'MOVI/MVNI/ORR/BIC/FMOV (vector, immediate)':
       return modifiedImmediate(e, insn);
     case 'FCVT*/SCVTF/UCVTF (integer)':
@@ -428,9 +438,9 @@ function normal(e: BlockEmitter, l: number, dbl: boolean): void {
 function twoSource(e: BlockEmitter, insn: number): boolean {
   const type = ftype(insn);
   const opcode = (insn >>> 12) & 15;
-  // FMUL FDIV FADD FSUB ... FNMUL; FMAX/FMIN and the NM forms go to the handler.
-  if (type < 0 || !(opcode <= 3 || opcode === 8)) return false;
+  if (type < 0 || opcode > 8) return false;
   const dbl = type === 1;
+  if (opcode >= 4 && opcode <= 7) return scalarMinMax(e, insn, dbl, opcode);
   const f = e.f;
   const n = (insn >>> 5) & 31;
   const m = (insn >>> 16) & 31;
@@ -454,6 +464,80 @@ function twoSource(e: BlockEmitter, insn: number): boolean {
     () => {
       if (opcode === 8) f.get(r).op(dbl ? Op.f64_neg : Op.f32_neg).set(r);
       storeF(e, d, r, dbl);
+    },
+  );
+  return true;
+}
+
+/**
+ * FMAX, FMIN, FMAXNM, FMINNM (opcode 4-7): the result is an operand, so only NaNs (which pick
+ * or make a NaN and may raise IOC) and FPCR.FZ (which flushes a subnormal operand and raises
+ * IDC) need the handler. For the rest the four agree with wasm's min and max, which order -0
+ * below +0 as the Arm pseudocode does.
+ */
+function scalarMinMax(e: BlockEmitter, insn: number, dbl: boolean, opcode: number): boolean {
+  const f = e.f;
+  const n = (insn >>> 5) & 31;
+  const m = (insn >>> 16) & 31;
+  const d = insn & 31;
+  const a = dbl ? e.ftemp(1) : e.f32temp(1);
+  const b = dbl ? e.ftemp(2) : e.f32temp(2);
+  const r = resultLocal(e, dbl);
+  const max = (opcode & 1) === 0;
+  e.guarded(
+    e.opIndex,
+    insn,
+    false,
+    () => {
+      loadF(e, n, dbl);
+      f.tee(a);
+      loadF(e, m, dbl);
+      f.tee(b);
+      f.op(dbl ? (max ? Op.f64_max : Op.f64_min) : max ? Op.f32_max : Op.f32_min).set(r);
+      f.get(a).get(a).op(dbl ? Op.f64_eq : Op.f32_eq);
+      f.get(b).get(b).op(dbl ? Op.f64_eq : Op.f32_eq, Op.i32_and);
+      e.fpFlag(CTL_FP_MODE);
+      f.op(Op.i32_and);
+    },
+    () => storeF(e, d, r, dbl),
+  );
+  return true;
+}
+
+/** FMAX, FMIN, FMAXNM, FMINNM (vector): as scalarMinMax, every lane. */
+function vectorMinMax(e: BlockEmitter, name: string, insn: number): boolean {
+  const f = e.f;
+  const q = (insn >>> 30) & 1;
+  const dbl = ((insn >>> 22) & 1) === 1;
+  if (dbl && !q) return false;
+  const n = (insn >>> 5) & 31;
+  const m = (insn >>> 16) & 31;
+  const d = insn & 31;
+  const max = name === 'FMAX (vector)' || name === 'FMAXNM (vector)';
+  const a = e.vtemp(1);
+  const b = e.vtemp(2);
+  const r = e.vtemp(0);
+  const eq = dbl ? V.f64x2_eq : V.f32x4_eq;
+  e.guarded(
+    e.opIndex,
+    insn,
+    false,
+    () => {
+      loadV(e, n);
+      f.tee(a);
+      loadV(e, m);
+      f.tee(b);
+      f.v(dbl ? (max ? V.f64x2_max : V.f64x2_min) : max ? V.f32x4_max : V.f32x4_min).set(r);
+      f.get(a).get(a).v(eq).get(b).get(b).v(eq, V.and);
+      allLanes(e, dbl, q);
+      e.fpFlag(CTL_FP_MODE);
+      f.op(Op.i32_and);
+    },
+    () => {
+      f.i32(0);
+      if (q) f.get(r);
+      else low64(e, r);
+      storeV(e, d);
     },
   );
   return true;
@@ -1261,5 +1345,73 @@ function convertInteger(e: BlockEmitter, insn: number): boolean {
       }
     },
   );
+  return true;
+}
+
+/**
+ * SHRN/SHRN2: each double-width lane of Vn shifted right, its low half kept (a shuffle of the
+ * shifted vector's low bytes); SHRN writes the lower half of Vd and clears the upper, SHRN2
+ * writes the upper half and keeps the lower.
+ */
+function shiftNarrow(e: BlockEmitter, insn: number): boolean {
+  const f = e.f;
+  const q = (insn >>> 30) & 1;
+  const immh = (insn >>> 19) & 15;
+  if (immh === 0 || immh & 8) return false;
+  const size = immh & 4 ? 2 : immh & 2 ? 1 : 0;
+  const shift = (16 << size) - ((insn >>> 16) & 127);
+  const n = (insn >>> 5) & 31;
+  const d = insn & 31;
+  // The bytes of each narrowed lane: the low 2^size bytes of each 2^(size+1)-byte lane.
+  const bytes: number[] = [];
+  const narrow = 1 << size;
+  for (let lane = 0; lane < 8 >>> size; lane++) for (let b = 0; b < narrow; b++) bytes.push(lane * 2 * narrow + b);
+  f.i32(0);
+  if (q) loadV(e, d);
+  loadV(e, n);
+  f.i32(shift).v([V.i16x8_shr_u, V.i32x4_shr_u, V.i64x2_shr_u][size]);
+  if (q) f.shuffle([0, 1, 2, 3, 4, 5, 6, 7, ...bytes.map((b) => 16 + b)]);
+  else f.v128(0, 0, 0, 0).shuffle([...bytes, 16, 16, 16, 16, 16, 16, 16, 16]);
+  storeV(e, d);
+  return true;
+}
+
+/**
+ * UMAXP/UMINP: the lanes of Vn then Vm (their lower halves when Q = 0) taken in pairs, each
+ * pair's larger or smaller: the even lanes and the odd lanes are shuffled apart and compared.
+ */
+function pairwiseMinMax(e: BlockEmitter, name: string, insn: number): boolean {
+  const f = e.f;
+  const q = (insn >>> 30) & 1;
+  const size = (insn >>> 22) & 3;
+  if (size === 3) return false;
+  const n = (insn >>> 5) & 31;
+  const m = (insn >>> 16) & 31;
+  const d = insn & 31;
+  const lane = 1 << size;
+  const elements = (q ? 16 : 8) >>> size;
+  const half = elements >>> 1;
+  // Byte indices into (Vn ++ Vm) of the first (parity 0) or second element of each pair.
+  const pick = (parity: number): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i < elements; i++) {
+      const base = i < half ? 0 : 16;
+      const k = (i < half ? i : i - half) * 2 + parity;
+      for (let b = 0; b < lane; b++) out.push(base + k * lane + b);
+    }
+    while (out.length < 16) out.push(0);
+    return out;
+  };
+  const max = name === 'UMAXP';
+  f.i32(0);
+  loadV(e, n);
+  loadV(e, m);
+  f.shuffle(pick(0));
+  loadV(e, n);
+  loadV(e, m);
+  f.shuffle(pick(1));
+  f.v([max ? V.i8x16_max_u : V.i8x16_min_u, max ? V.i16x8_max_u : V.i16x8_min_u, max ? V.i32x4_max_u : V.i32x4_min_u][size]);
+  if (!q) f.v128(-1, -1, 0, 0).v(V.and);
+  storeV(e, d);
   return true;
 }

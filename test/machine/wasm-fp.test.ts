@@ -223,6 +223,28 @@ const FP: number[] = [
   0x2f00d640, // mvni v0.2s, #0x12, msl #16
   0x2f05e540, // movi d0, #0xff00ff00ff00ff00
   0x0f03f400, // fmov v0.2s, #0.5
+  0x1e604800, // fmax d0, d0, d0
+  0x1e205800, // fmin s0, s0, s0
+  0x1e606800, // fmaxnm d0, d0, d0
+  0x1e207800, // fminnm s0, s0, s0
+  0x4e60f400, // fmax v0.2d, v0.2d, v0.2d
+  0x4ea0f400, // fmin v0.4s, v0.4s, v0.4s
+  0x0e20c400, // fmaxnm v0.2s, v0.2s, v0.2s
+  0x4ee0c400, // fminnm v0.2d, v0.2d, v0.2d
+  0x4e20c400, // fmaxnm v0.4s, v0.4s, v0.4s
+  0x0ea0f400, // fmin v0.2s, v0.2s, v0.2s
+  0x0f0d8400, // shrn v0.8b, v0.8h, #3
+  0x4f088400, // shrn2 v0.16b, v0.8h, #8
+  0x0f108400, // shrn v0.4h, v0.4s, #16
+  0x4f1f8400, // shrn2 v0.8h, v0.4s, #1
+  0x0f208400, // shrn v0.2s, v0.2d, #32
+  0x4f398400, // shrn2 v0.4s, v0.2d, #7
+  0x6e20a400, // umaxp v0.16b, v0.16b, v0.16b
+  0x2e20ac00, // uminp v0.8b, v0.8b, v0.8b
+  0x2e60a400, // umaxp v0.4h, v0.4h, v0.4h
+  0x6e60ac00, // uminp v0.8h, v0.8h, v0.8h
+  0x6ea0a400, // umaxp v0.4s, v0.4s, v0.4s
+  0x2ea0ac00, // uminp v0.2s, v0.2s, v0.2s
 ];
 
 /** An FP template with random registers 0..7 (and condition, immediate). */
@@ -236,7 +258,8 @@ function randomFp(next: () => number): number {
   const isFmovImm = (w & 0xff201fe0) === 0x1e201000;
   const isGeneral = (w & 0x7f20fc00) === 0x1e200000 && ((w >>> 16) & 0x1e) !== 0; // fmov to/from x
   const isCopy = (w & 0xbfe08400) === 0x0e000400;
-  if (!isFcmpZero && !isFmovImm && !isGeneral && !isCopy) w = (w & ~(0x1f << 16)) | (r() << 16);
+  const isShift = (w & 0xbf80fc00) === 0x0f008400; // shrn: bits 22:16 are the shift
+  if (!isFcmpZero && !isFmovImm && !isGeneral && !isCopy && !isShift) w = (w & ~(0x1f << 16)) | (r() << 16);
   if (isFmovImm) w = (w & ~(0xff << 13)) | ((next() & 0xff) << 13);
   if ((w & 0xff200c00) === 0x1e200c00) w = (w & ~(0xf << 12)) | ((next() & 15) << 12); // fcsel cond
   return w >>> 0;
