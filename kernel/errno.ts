@@ -65,6 +65,8 @@ export const enum Errno {
   EHOSTUNREACH = 113,
   EALREADY = 114,
   EINPROGRESS = 115,
+  /** A quota reached (a machine's disk quota: serve --machine-disk). */
+  EDQUOT = 122,
 }
 
 export const ERRNO_NAMES: Readonly<Record<number, string>> = {
@@ -77,7 +79,7 @@ export const ERRNO_NAMES: Readonly<Record<number, string>> = {
   93: 'EPROTONOSUPPORT', 94: 'ESOCKTNOSUPPORT', 97: 'EAFNOSUPPORT', 98: 'EADDRINUSE', 99: 'EADDRNOTAVAIL',
   101: 'ENETUNREACH', 103: 'ECONNABORTED', 104: 'ECONNRESET', 105: 'ENOBUFS', 106: 'EISCONN',
   107: 'ENOTCONN', 110: 'ETIMEDOUT', 111: 'ECONNREFUSED', 113: 'EHOSTUNREACH', 114: 'EALREADY',
-  115: 'EINPROGRESS',
+  115: 'EINPROGRESS', 122: 'EDQUOT',
 };
 
 /**
@@ -108,6 +110,7 @@ const ERRNO_TEXTS: Readonly<Record<number, string>> = {
   103: 'Software caused connection abort', 104: 'Connection reset by peer', 105: 'No buffer space available',
   106: 'Transport endpoint is already connected', 107: 'Transport endpoint is not connected', 110: 'Connection timed out',
   111: 'Connection refused', 113: 'No route to host', 114: 'Operation already in progress', 115: 'Operation now in progress',
+  122: 'Disk quota exceeded',
 };
 
 /** The strerror text of an errno ("No such file or directory"). */

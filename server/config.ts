@@ -86,6 +86,7 @@ export interface ServeConfig {
   userMemory: number | 'fair';
   /** RLIMIT_NPROC's default: processes and threads one user may have. */
   userNproc: number;
+  machineDisk: number;
   /** Most session channels open at once on the server. */
   maxSessions: number;
   /** Most session channels one user may hold at once. */
@@ -149,6 +150,15 @@ export const SERVE_OPTIONS: OptionSpec[] = [
     },
   },
   { key: 'userNproc', flag: 'user-nproc', kind: 'string', default: '256', describe: 'processes and threads one user may have (RLIMIT_NPROC)', allowed: 'an integer from 1 to 65535', parse: integerIn(1, 65_535) },
+  {
+    key: 'machineDisk', flag: 'machine-disk', kind: 'string', default: '512M',
+    describe: 'with --machines per-session/per-user: bytes each machine may write over the base system (its disk changes and /tmp together; EDQUOT past it)',
+    allowed: 'a size from 1M to 64G such as 256M',
+    parse: (t) => {
+      const n = parseByteSize(t);
+      return n !== null && n >= 1024 ** 2 && n <= 64 * 1024 ** 3 ? n : null;
+    },
+  },
   { key: 'authorizedKeys', flag: 'authorized-keys', kind: 'string', describe: 'OpenSSH authorized_keys file; its keys may log in as any user', allowed: 'a file path', parse: nonEmpty },
   { key: 'logLevel', flag: 'log-level', kind: 'string', default: 'info', describe: 'log level', allowed: LOG_LEVELS.join(', '), parse: oneOf(LOG_LEVELS) },
   { key: 'logFormat', flag: 'log-format', kind: 'string', default: 'auto', describe: 'json, pretty, or auto (pretty on a terminal)', allowed: LOG_FORMATS.join(', '), parse: oneOf(LOG_FORMATS) },

@@ -18,6 +18,7 @@ import { HostFs } from '../kernel/fs/hostdir.js';
 import { guestFiles } from '../kernel/fs/guest-files.js';
 import { DISK_DEV } from '../kernel/fs/disk.js';
 import { MemFs } from '../kernel/fs/memfs.js';
+import { DiskQuota } from '../kernel/fs/disk-quota.js';
 import { openMachineRepository } from '../packages/repository/machine-repository.js';
 import type { Vfs } from '../kernel/fs/vfs.js';
 import { ShellSession, type ShellSystem } from '../packages/userland/shell/session.js';
@@ -50,6 +51,8 @@ export interface MachineHostOptions {
   userMemoryLimit?: number;
   /** serve --user-nproc: RLIMIT_NPROC's default. */
   nproc?: number;
+  /** serve --machine-disk: bytes a machine of its own may write (its upper layer and /tmp; EDQUOT past it). */
+  machineDisk?: number;
   /**
    * A worker thread's view of the data directory's machine (machine-worker.ts): boots over
    * the disk as it is, only as the base of machines of their own, and writes nothing of its
@@ -59,7 +62,7 @@ export interface MachineHostOptions {
   view?: boolean;
 }
 
-/** Bytes a machine of its own may write over its base disk (held in memory; ENOSPC past it). */
+/** Bytes a machine of its own may write over its base disk by default (held in memory; EDQUOT past it). */
 export const MACHINE_DISK_LIMIT = 512 * 1024 * 1024;
 
 export class MachineHost implements SessionHost {
@@ -75,11 +78,12 @@ export class MachineHost implements SessionHost {
   constructor(options: MachineHostOptions) {
     const base = options.base;
     // A machine of its own runs what its base runs: same root file system, same repository.
-    if (base) options = { ...options, db: undefined, rootfs: base.options.rootfs, userMemoryLimit: base.options.userMemoryLimit, nproc: base.options.nproc };
+    if (base) options = { ...options, db: undefined, rootfs: base.options.rootfs, userMemoryLimit: base.options.userMemoryLimit, nproc: base.options.nproc, machineDisk: base.options.machineDisk };
     this.options = options;
     const logger = options.logger.child({ component: 'kernel' });
+    const diskBytes = options.machineDisk ?? MACHINE_DISK_LIMIT;
     const fs = base
-      ? { hostname: HOSTNAME, lower: base.vfs.root, disk: new MemFs(DISK_DEV, null, MACHINE_DISK_LIMIT) }
+      ? { hostname: HOSTNAME, lower: base.vfs.root, disk: new MemFs(DISK_DEV, null, diskBytes), quota: new DiskQuota(diskBytes, logger) }
       : { db: options.db, hostname: HOSTNAME, lower: options.rootfs ? new HostFs([options.rootfs]).root : undefined };
     const booted = bootKernel({ ramSize: options.ramSize, userMemoryLimit: options.userMemoryLimit, nproc: options.nproc, logger, fs });
     this.kernel = booted.kernel;

@@ -35,6 +35,7 @@ export interface WorkerSettings {
   sharedCatalogue?: string;
   userMemoryLimit?: number;
   nproc?: number;
+  machineDisk?: number;
   logLevel: string;
   injectClobberX9: boolean;
 }

@@ -55,6 +55,7 @@ const base = new MachineHost({
   rootfs: settings.rootfs,
   userMemoryLimit: settings.userMemoryLimit,
   nproc: settings.nproc,
+  machineDisk: settings.machineDisk,
 });
 
 /** Machines by id: booted, or why they could not be. */

@@ -6,6 +6,7 @@
  * Without a store it is a tmpfs.
  */
 
+import type { DiskQuota } from './disk-quota.js';
 import { Errno, SyscallError } from '../errno.js';
 import type { InodeType } from './constants.js';
 import { ExtentData, checkSize, type BlobStore, type StoredExtent } from './extents.js';
@@ -90,9 +91,22 @@ export class MemFs {
     return n;
   }
 
+  /** The machine's disk quota this file system's bytes also count against (disk-quota.ts), if any. */
+  quota: DiskQuota | null = null;
+
+  /** Counts `delta` bytes of file data: ENOSPC past this file system's size, EDQUOT past its quota. */
   charge(delta: number): void {
+    // The quota is checked first, as Linux checks it before allocating blocks.
+    if (this.quota && delta > 0 && this.quota.usedBytes + delta > this.quota.limitBytes) this.quota.charge(delta);
     if (delta > 0 && this.usedBytes + delta > this.limitBytes) throw new SyscallError(Errno.ENOSPC);
+    this.quota?.charge(delta);
     this.usedBytes += delta;
+  }
+
+  /** Bytes of file data given back (truncate, punch, the last link and close gone). */
+  uncharge(bytes: number): void {
+    this.usedBytes -= bytes;
+    this.quota?.charge(-bytes);
   }
 }
 
@@ -347,7 +361,7 @@ export class MemFile extends FileInode {
     if (size < 0) throw new SyscallError(Errno.EINVAL);
     checkSize(size, MAX_FILE_SIZE);
     this.checkSeals(size > this.len, size < this.len, false);
-    if (size < this.len) this.fs.usedBytes -= this.data.truncate(size);
+    if (size < this.len) this.fs.uncharge(this.data.truncate(size));
     this.len = size;
     this.modified();
   }
@@ -366,7 +380,7 @@ export class MemFile extends FileInode {
   /** FALLOC_FL_PUNCH_HOLE: zeros the range and frees the extents wholly inside it. */
   override punchHole(offset: number, length: number): void {
     this.checkSeals(false, false, true);
-    this.fs.usedBytes -= this.data.punch(offset, Math.min(offset + length, this.len));
+    this.fs.uncharge(this.data.punch(offset, Math.min(offset + length, this.len)));
     this.modified();
   }
 
@@ -433,7 +447,7 @@ export class MemFile extends FileInode {
   private free(): void {
     this.data.discard();
     this.fs.store?.deleteInode(this.ino);
-    this.fs.usedBytes -= this.data.allocated;
+    this.fs.uncharge(this.data.allocated);
     this.fs.dirty.delete(this);
   }
 

@@ -6,6 +6,7 @@
  * for the shell, pkg and the sftp server.
  */
 
+import type { DiskQuota } from './disk-quota.js';
 import { Errno, ERRNO_NAMES, SyscallError } from '../errno.js';
 import {
   NAME_MAX, O_ACCMODE, O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_LARGEFILE, O_NOCTTY, O_NOFOLLOW,
@@ -89,6 +90,8 @@ export interface VfsOptions {
    * machine's upper layer: an in-memory MemFs over `lower`, discarded with the machine).
    */
   disk?: MemFs;
+  /** A machine's disk quota: the disk's and /tmp's bytes count against it together (disk-quota.ts). */
+  quota?: DiskQuota;
 }
 
 interface Frame {
@@ -170,6 +173,7 @@ export class Vfs {
     this.disk = opts.disk ?? (opts.root && !opts.db ? new MemFs(DISK_DEV, null, opts.diskLimitBytes ?? 1024 * 1024 * 1024) : openDisk({ db: opts.db, limitBytes: opts.diskLimitBytes }));
     this.root = opts.root ?? (opts.lower ? new OverlayFs(this.disk, opts.lower).root : this.disk.root);
     this.tmp = new MemFs(TMPFS_DEV, null, opts.tmpLimitBytes ?? 256 * 1024 * 1024, 0o1777);
+    if (opts.quota) this.disk.quota = this.tmp.quota = opts.quota;
     this.dev = createDevfs(() => this.processes);
     this.proc = createProcfs(() => this.processes);
     if (opts.lower) this.ensureMountPoints();
@@ -734,10 +738,12 @@ export class Vfs {
     const base: FsStats = { type: magic, bsize: 4096, blocks: 0, bfree: 0, bavail: 0, files: 0, ffree: 0, fsid: node.dev, namelen: NAME_MAX, frsize: 4096, flags: ST_VALID | ST_RELATIME };
     const fs = node.dev === this.disk.dev ? this.disk : node.dev === this.tmp.dev ? this.tmp : this.tmpfsByDev.get(node.dev) ?? null;
     if (fs) {
-      const blocks = Math.floor(fs.limitBytes / 4096);
+      // Under a quota, the file system is as large as the quota and as free as both allow.
+      const limit = fs.quota ? Math.min(fs.limitBytes, fs.quota.limitBytes) : fs.limitBytes;
+      const blocks = Math.floor(limit / 4096);
       const used = Math.ceil(fs.usedBytes / 4096);
       const files = Math.max(blocks / 4, 1024) | 0;
-      const free = Math.max(0, blocks - used);
+      const free = Math.max(0, Math.min(blocks - used, fs.quota ? Math.floor(fs.quota.freeBytes / 4096) : Infinity));
       Object.assign(base, { blocks, bfree: free, bavail: free, files, ffree: Math.max(0, files - fs.inodeCount()) });
       if (fs === this.tmp) base.flags |= ST_NOSUID | ST_NODEV;
     } else if (node.dev === this.proc.dev) base.flags |= ST_NOSUID | ST_NODEV | ST_NOEXEC;

@@ -521,8 +521,13 @@ export class KernelSys implements NativeSys {
     }, path);
   }
   statfs(path: string): StatFs {
-    this.stat(path);
-    return { type: 0x858458f6, bsize: 4096, blocks: 262144, bfree: 131072, bavail: 131072, files: 65536, ffree: 32768, namelen: 255 };
+    const p = this.alive();
+    return this.call(() => {
+      const r = this.vfs.lookup(p, path, { follow: true, base: p.cwd });
+      if (!r.node) throw new SyscallError(Errno.ENOENT);
+      const s = this.vfs.statfs(r.node);
+      return { type: s.type, bsize: s.bsize, blocks: s.blocks, bfree: s.bfree, bavail: s.bavail, files: s.files, ffree: s.ffree, namelen: s.namelen };
+    }, path);
   }
   getcwd(): string {
     return this.alive().cwd;

@@ -97,7 +97,7 @@ export async function startServer(args: ServeArgs, logger: Logger): Promise<Runn
   // A shared catalogue was seeded where it was built (repo export runs the seeding too).
   const seeded = repository.isShared ? [] : seedRepository(repository);
   const hostKey = loadOrCreateHostKey(args.dataDir);
-  const machine = new MachineHost({ ramSize, db, repository, logger, rootfs, userMemoryLimit: args.userMemory === 'fair' ? undefined : args.userMemory, nproc: args.userNproc });
+  const machine = new MachineHost({ ramSize, db, repository, logger, rootfs, userMemoryLimit: args.userMemory === 'fair' ? undefined : args.userMemory, nproc: args.userNproc, machineDisk: args.machineDisk });
   if (args.inject === 'clobber-x9') {
     machine.kernel.injectClobberX9 = true;
     logger.warn({ inject: args.inject }, 'fault injection on: every system call returns with x9 overwritten');
@@ -116,6 +116,7 @@ export async function startServer(args: ServeArgs, logger: Logger): Promise<Runn
           sharedCatalogue: shared?.file,
           userMemoryLimit: args.userMemory === 'fair' ? undefined : args.userMemory,
           nproc: args.userNproc,
+          machineDisk: args.machineDisk,
           logLevel: args.logLevel,
           injectClobberX9: machine.kernel.injectClobberX9,
         },
@@ -169,6 +170,7 @@ export async function startServer(args: ServeArgs, logger: Logger): Promise<Runn
       workers: workers?.size ?? 0,
       userMemory: args.userMemory,
       userNproc: args.userNproc,
+      ...(args.machines !== 'shared' ? { machineDisk: args.machineDisk } : {}),
       seeded: seeded.length,
       ...(shared ? { repository: shared.file } : {}),
       baseInstalled: installed.length,

@@ -31,6 +31,7 @@ const TEXTS: Record<string, string> = {
   ENOTTY: 'Inappropriate ioctl for device',
   EFBIG: 'File too large',
   ENOSPC: 'No space left on device',
+  EDQUOT: 'Disk quota exceeded',
   ESPIPE: 'Illegal seek',
   EROFS: 'Read-only file system',
   EMLINK: 'Too many links',

@@ -8,10 +8,21 @@
  * (latin1), which is how the tools carry file data so that any byte survives unchanged.
  */
 import { SysError, type Sys } from '../sys.js';
+import { strerror } from './errno-text.js';
 
 export class BrokenPipe extends Error {
   constructor() {
     super('EPIPE');
+  }
+}
+
+/**
+ * Any other failed write of the tool's output (a full disk, a disk quota): the program runner
+ * prints `TOOL: write error: TEXT` and ends with status 1, as busybox's applets do.
+ */
+export class WriteError extends Error {
+  constructor(readonly failure: SysError) {
+    super(`write error: ${strerror(failure.code)}`);
   }
 }
 
@@ -50,6 +61,7 @@ export class Output {
       await this.sys.write(this.fd, data);
     } catch (e) {
       if (e instanceof SysError && e.code === 'EPIPE') throw new BrokenPipe();
+      if (e instanceof SysError) throw new WriteError(e);
       throw e;
     }
   }

@@ -8,7 +8,7 @@ import type { Sys, UserProgram } from '../sys.js';
 import { SysError } from '../sys.js';
 import { strerror } from './errno-text.js';
 import { UsageError } from './getopt.js';
-import { BrokenPipe, Output, bytesOf } from './output.js';
+import { BrokenPipe, Output, WriteError, bytesOf } from './output.js';
 
 /** Thrown to end the tool with a status from deep inside it. */
 export class Exit extends Error {
@@ -90,13 +90,18 @@ export function program(name: string, body: ToolBody): UserProgram {
         await ctx.error(e.message).catch(() => undefined);
         status = 1;
       } else if (e instanceof SysError && e.code === 'EPIPE') return 141;
-      else throw e;
+      else if (e instanceof WriteError) {
+        await ctx.error(e.message).catch(() => undefined);
+        status = 1;
+      } else throw e;
     }
     try {
       await ctx.out.flush();
     } catch (e) {
       if (e instanceof BrokenPipe) return 141;
-      throw e;
+      if (!(e instanceof WriteError)) throw e;
+      await ctx.error(e.message).catch(() => undefined);
+      return 1;
     }
     return status & 255;
   };
