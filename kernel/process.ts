@@ -102,13 +102,15 @@ export interface SchedAttrs {
   /** 1..99 for FIFO and RR, else 0. */
   rtPriority: number;
   resetOnFork: boolean;
+  /** ioprio_set's value (class << 13 | level); 0 (IOPRIO_CLASS_NONE) follows the nice value. */
+  ioprio?: number;
 }
 
 /** What a new thread or fork child inherits; SCHED_RESET_ON_FORK gives it the default policy and no negative nice. */
 export function inheritSched(s: SchedAttrs): SchedAttrs {
   if (!s.resetOnFork) return { ...s };
   const rt = s.policy === 1 || s.policy === 2;
-  return { nice: rt ? 0 : Math.max(0, s.nice), policy: rt ? 0 : s.policy, rtPriority: 0, resetOnFork: false };
+  return { nice: rt ? 0 : Math.max(0, s.nice), policy: rt ? 0 : s.policy, rtPriority: 0, resetOnFork: false, ioprio: s.ioprio };
 }
 
 export class Thread implements FsProcess {

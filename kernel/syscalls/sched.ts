@@ -177,7 +177,149 @@ function schedRrGetInterval(ctx: KernelContext): number {
   return 0;
 }
 
+// ---------------------------------------------------------------- sched_setattr / sched_getattr
+
+const SCHED_ATTR_SIZE_VER0 = 48;
+/** This kernel's struct sched_attr (with the utilization clamps). */
+const SCHED_ATTR_SIZE = 56;
+const PAGE_SIZE = 4096;
+const SCHED_FLAG_RESET_ON_FORK = 0x01;
+const SCHED_FLAG_KEEP_POLICY = 0x08;
+const SCHED_FLAG_KEEP_PARAMS = 0x10;
+const SCHED_FLAG_UTIL_CLAMP = 0x20 | 0x40;
+const SCHED_FLAG_ALL = 0x7f;
+
+/** The fair policies' nice rule for an unprivileged caller: RLIMIT_NICE is 0, so no lower nice. */
+function schedSetattr(ctx: KernelContext): number {
+  const addr = ctx.args.u64(1);
+  const pid = ctx.args.int(0);
+  if (!addr || pid < 0 || ctx.args.u32(2) !== 0) throw new SyscallError(Errno.EINVAL);
+  let size = ctx.mem.readU32(addr);
+  if (size === 0) size = SCHED_ATTR_SIZE_VER0;
+  const tooBig = (): never => {
+    ctx.mem.writeU32(addr, SCHED_ATTR_SIZE);
+    throw new SyscallError(Errno.E2BIG);
+  };
+  if (size < SCHED_ATTR_SIZE_VER0 || size > PAGE_SIZE) tooBig();
+  const raw = Buffer.from(ctx.mem.read(addr, size));
+  // A newer program's larger struct is fine while the fields this kernel does not know are zero.
+  if (raw.subarray(SCHED_ATTR_SIZE).some((b) => b !== 0)) tooBig();
+  const b = Buffer.alloc(SCHED_ATTR_SIZE);
+  raw.copy(b, 0, 0, Math.min(size, SCHED_ATTR_SIZE));
+  let policy = b.readInt32LE(4);
+  const flags = Number(b.readBigUInt64LE(8));
+  const nice = Math.min(19, Math.max(-20, b.readInt32LE(16)));
+  const priority = b.readUInt32LE(20);
+  if (flags & SCHED_FLAG_UTIL_CLAMP && size < SCHED_ATTR_SIZE) throw new SyscallError(Errno.EINVAL);
+  if (policy < 0) throw new SyscallError(Errno.EINVAL);
+  if (flags & SCHED_FLAG_KEEP_POLICY) policy = -1;
+  const t = target(ctx, pid);
+  if (flags & ~SCHED_FLAG_ALL) throw new SyscallError(Errno.EINVAL);
+  const effective = policy === -1 ? t.sched.policy : policy;
+  if (effective === SCHED_DEADLINE) {
+    // The parameters are checked before the privilege (__checkparam_dl; periods of 100 us to 2^22 us).
+    const runtime = b.readBigUInt64LE(24);
+    const deadline = b.readBigUInt64LE(32);
+    const period = b.readBigUInt64LE(40) || deadline;
+    if (runtime < 1024n || deadline === 0n || runtime > deadline || deadline > period) throw new SyscallError(Errno.EINVAL);
+    if (deadline >= 1n << 63n || period < 100_000n || period > (1n << 22n) * 1000n) throw new SyscallError(Errno.EINVAL);
+    if (!privileged(ctx)) throw new SyscallError(Errno.EPERM);
+    // Admission control: this kernel runs no deadline tasks, so it admits none.
+    throw new SyscallError(Errno.EBUSY);
+  }
+  const fair = !isRealtime(effective);
+  const keepParams = (flags & SCHED_FLAG_KEEP_PARAMS) !== 0;
+  if (fair && !keepParams && nice < t.sched.nice && !privileged(ctx)) throw new SyscallError(Errno.EPERM);
+  // No utilization clamping in this kernel (CONFIG_UCLAMP_TASK off).
+  if (flags & SCHED_FLAG_UTIL_CLAMP) throw new SyscallError(Errno.ENOTSUP);
+  const reset = (flags & SCHED_FLAG_RESET_ON_FORK) !== 0;
+  const requested = policy === -1 ? -1 : policy | (reset ? SCHED_RESET_ON_FORK : 0);
+  setScheduler(ctx, t, requested, keepParams ? t.sched.rtPriority : priority);
+  if (policy === -1) t.sched.resetOnFork = reset || (!privileged(ctx) && t.sched.resetOnFork);
+  if (fair && !keepParams) t.sched.nice = nice;
+  return 0;
+}
+
+function schedGetattr(ctx: KernelContext): number {
+  const addr = ctx.args.u64(1);
+  const pid = ctx.args.int(0);
+  const usize = ctx.args.u32(2);
+  if (!addr || pid < 0 || usize > PAGE_SIZE || usize < SCHED_ATTR_SIZE_VER0 || ctx.args.u32(3) !== 0) throw new SyscallError(Errno.EINVAL);
+  const t = target(ctx, pid);
+  const size = Math.min(usize, SCHED_ATTR_SIZE);
+  const b = Buffer.alloc(SCHED_ATTR_SIZE);
+  b.writeUInt32LE(size, 0);
+  b.writeUInt32LE(t.sched.policy, 4);
+  b.writeBigUInt64LE(t.sched.resetOnFork ? BigInt(SCHED_FLAG_RESET_ON_FORK) : 0n, 8);
+  if (isRealtime(t.sched.policy)) b.writeUInt32LE(t.sched.rtPriority, 20);
+  else b.writeInt32LE(t.sched.nice, 16);
+  ctx.mem.write(addr, b.subarray(0, size));
+  return 0;
+}
+
+// ---------------------------------------------------------------- ioprio_get / ioprio_set
+
+const IOPRIO_WHO_PROCESS = 1;
+const IOPRIO_WHO_PGRP = 2;
+const IOPRIO_WHO_USER = 3;
+const IOPRIO_CLASS_NONE = 0;
+const IOPRIO_CLASS_RT = 1;
+const IOPRIO_CLASS_BE = 2;
+const IOPRIO_CLASS_IDLE = 3;
+const IOPRIO_CLASS_SHIFT = 13;
+
+/** The threads (which, who) names for ioprio_*; EINVAL for an unknown `which`. */
+function ioprioTargets(ctx: KernelContext, which: number, who: number): Thread[] {
+  const map = { [IOPRIO_WHO_PROCESS]: PRIO_PROCESS, [IOPRIO_WHO_PGRP]: PRIO_PGRP, [IOPRIO_WHO_USER]: PRIO_USER } as Record<number, number>;
+  if (map[which] === undefined) throw new SyscallError(Errno.EINVAL);
+  return prioTargets(ctx, map[which]!, who);
+}
+
+/** A thread's I/O priority as set; never set it is IOPRIO_CLASS_NONE (0), which the I/O scheduler maps from the nice value. */
+function ioprioOf(t: Thread): number {
+  return t.sched.ioprio ?? 0;
+}
+
+function ioprioSet(ctx: KernelContext): number {
+  const ioprio = ctx.args.u32(2);
+  const cls = (ioprio >>> IOPRIO_CLASS_SHIFT) & 7;
+  const level = ioprio & 7;
+  if (ioprio > 0xffff) throw new SyscallError(Errno.EINVAL);
+  switch (cls) {
+    case IOPRIO_CLASS_RT:
+      if (!privileged(ctx)) throw new SyscallError(Errno.EPERM);
+      break;
+    case IOPRIO_CLASS_BE:
+    case IOPRIO_CLASS_IDLE:
+      break;
+    case IOPRIO_CLASS_NONE:
+      if (level) throw new SyscallError(Errno.EINVAL);
+      break;
+    default:
+      throw new SyscallError(Errno.EINVAL);
+  }
+  const targets = ioprioTargets(ctx, ctx.args.int(0), ctx.args.int(1));
+  if (!targets.length) throw new SyscallError(Errno.ESRCH);
+  for (const t of targets) {
+    const euid = ctx.proc.process.uid;
+    const ruid = ctx.proc.process.ruid;
+    if (t.process.ruid !== euid && t.process.ruid !== ruid && !privileged(ctx)) throw new SyscallError(Errno.EPERM);
+    t.sched.ioprio = ioprio;
+  }
+  return 0;
+}
+
+function ioprioGet(ctx: KernelContext): number {
+  const targets = ioprioTargets(ctx, ctx.args.int(0), ctx.args.int(1));
+  if (!targets.length) throw new SyscallError(Errno.ESRCH);
+  return Math.min(...targets.map(ioprioOf));
+}
+
 export const SCHED_SYSCALLS: HandlerTable = {
+  274: schedSetattr,
+  275: schedGetattr,
+  30: ioprioSet,
+  31: ioprioGet,
   118: schedSetparam,
   119: schedSetscheduler,
   120: schedGetscheduler,

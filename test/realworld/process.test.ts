@@ -40,3 +40,9 @@ t.test('process/process_vm: process_vm_readv/writev with scattered iovecs, parti
   // qemu-aarch64 7.2 has no process_vm_readv: the host's Linux is the reference.
   sameAsHostBuild(t, 'process', 'process_vm');
 });
+
+t.test('process/sched_attr: sched_setattr/sched_getattr (sizes, E2BIG handshake, flags, policies, nice, DEADLINE checks) and ioprio_get/ioprio_set, as root and unprivileged', async (t) => {
+  // qemu-aarch64 passes these to the host's kernel with the guest's struct, but the unprivileged
+  // half needs setuid: the same source on the host's Linux is the reference.
+  sameAsHostBuild(t, 'process', 'sched_attr');
+});
