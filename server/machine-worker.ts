@@ -14,6 +14,8 @@
  * starts another for new machines.
  */
 
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import pino from 'pino';
 import { SyscallError } from '../kernel/errno.js';
@@ -24,6 +26,23 @@ import { MachineHost } from './machine-host.js';
 import { OUTPUT_WINDOW, ownBuffer, type FromWorker, type ToWorker, type WorkerSettings } from './machine-messages.js';
 import type { ShellSession } from './session-host.js';
 import { openSharedCatalogue } from './shared-catalogue.js';
+
+/**
+ * How much lower than the main thread a worker runs (nice levels): when the host's cores
+ * are all busy, the SSH front door is served first and guests get what is left.
+ */
+const WORKER_NICENESS = 5;
+
+/** Lowers this thread's priority (Linux: setpriority on a thread id names that thread only). */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + WORKER_NICENESS));
+  } catch {
+    // Not Linux, or not allowed: the worker runs at the server's priority.
+  }
+}
+lowerPriority();
 
 /** The guest RAM of the base view: it runs no program, only lends its file system. */
 const VIEW_RAM = 16 * 1024 * 1024;
