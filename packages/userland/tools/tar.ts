@@ -1,13 +1,14 @@
 /**
  * tar: create (-c), list (-t) and extract (-x) ustar archives that GNU tar reads, with
- * -f FILE (or - for stdin/stdout), -z gzip, and on reading -j bzip2 and -J xz (each also
- * detected by its magic number; lib/decompress.ts), -C DIR, -v,
+ * -f FILE (or - for stdin/stdout), -z gzip, -j bzip2 (lib/bzip2-compress.ts), and on reading
+ * also -J xz (each also detected by its magic number; lib/decompress.ts), -C DIR, -v,
  * -O to stdout, -p, -m, -h, --exclude, --strip-components; GNU long names ('L') and pax
  * path/linkpath records are understood when reading and long names are written as 'L'
  * entries as busybox does. A small reader/writer of our own: the format is 512-byte
  * blocks, and an npm library would have to be bridged to Sys file access anyway.
  */
 import { gzipSync } from 'node:zlib';
+import { bzip2Compress } from '../lib/bzip2-compress.js';
 import { compressionOf, decompress, type Compression } from '../lib/decompress.js';
 import { errorText } from '../lib/errno-text.js';
 import { fnmatch } from '../lib/fnmatch.js';
@@ -156,8 +157,8 @@ export const tar = program('tar', async (ctx: Ctx) => {
   const modes = ['c', 'x', 't'].filter((k) => o.has(k));
   if (modes.length !== 1) return ctx.die(modes.length ? 'multiple -c|-x|-t' : 'need to specify one of -c, -t, -x');
   const mode = modes[0];
-  if (mode === 'c' && (o.has('j') || o.has('J'))) {
-    return ctx.die(`creating ${o.has('j') ? 'bzip2' : 'xz'} archives is not supported (no compressor here): use -z, or pipe 'tar cf - ...' into one`);
+  if (mode === 'c' && o.has('J')) {
+    return ctx.die(`creating xz archives is not supported (no compressor here): use -z or -j, or pipe 'tar cf - ...' into one`);
   }
   const file = o.get('f') ?? '-';
   const excludes = o.all('X');
@@ -243,6 +244,7 @@ export const tar = program('tar', async (ctx: Ctx) => {
     const rec = 10240;
     if (archive.length % rec) archive = Buffer.concat([archive, Buffer.alloc(rec - (archive.length % rec))]);
     if (o.has('z')) archive = gzipSync(archive);
+    else if (o.has('j')) archive = Buffer.from(bzip2Compress(archive));
     ctx.sys.chdir(origCwd);
     if (file === '-') await ctx.out.writeBytes(archive);
     else {
