@@ -85,3 +85,16 @@ export function readBinary(path: string): Uint8Array {
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/**
+ * Resolves once `done()` holds, checking every few milliseconds; rejects after timeoutMs
+ * (generous: only a hang, never a slow or loaded host, should reach it). Tests wait for the
+ * state they mean to assert on instead of sleeping a fixed time and hoping it was reached.
+ */
+export async function waitUntil(what: string, done: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const giveUp = performance.now() + timeoutMs;
+  while (!done()) {
+    if (performance.now() > giveUp) throw new Error(`gave up after ${timeoutMs} ms waiting until ${what}`);
+    await sleep(5);
+  }
+}

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { boot, ktBinary, pkgBinary, readBinary, run, sleep, start } from './kernel-helpers.js';
+import { boot, ktBinary, pkgBinary, readBinary, run, sleep, start, waitUntil } from './kernel-helpers.js';
 
 t.test('spawn: argv, env, exit status through the exited promise, memory returned', async (t) => {
   const b = boot();
@@ -49,8 +49,8 @@ t.test('kill from the host: default actions end the process with -N / 128+N', as
   t.equal(b.kernel.kill(spin.proc.pid, 15), true);
   t.same(await spin.proc.exited, { code: -15, signal: 15, status: 143 });
   t.equal(b.kernel.kill(spin.proc.pid, 15), false, 'no such process any more');
-  const s2 = start(b, ktBinary('sleeper'), ['10000']);
-  await sleep(30);
+  const s2 = start(b, ktBinary('sleeper'), ['600000']);
+  await waitUntil('the sleeper sleeps', () => s2.proc.state === 'blocked');
   t.equal(s2.proc.state, 'blocked');
   b.kernel.kill(s2.proc.pid, 9);
   t.same(await s2.proc.exited, { code: -9, signal: 9, status: 137 }, 'SIGKILL ends a sleeping process');
@@ -121,7 +121,7 @@ t.test('memory limits: ENOMEM at the per-process limit, OOM kills only the offen
   const m = boot({ ramSize: 32 * 1024 * 1024 });
   const hog = start(m, ktBinary('hog'), ['5000']);
   hog.stdin.end();
-  for (let i = 0; i < 200 && !hog.stdout(); i++) await sleep(20);
+  await waitUntil('the hog reports', () => hog.stdout() !== '' || hog.proc.exit != null);
   t.match(hog.stdout(), /^hog: ENOMEM after 3[01] MiB\n$/, 'the hog holds nearly all RAM');
   const small = await run(m, ktBinary('syscalls'));
   t.equal(small.exit.code, 0, 'a small program that needs pages still runs');
@@ -159,7 +159,7 @@ t.test('signals interrupt blocked calls: EINTR, SA_RESTART resumes a read, sleep
     ['suspend', 'waiting\nmask restored\nEINTR\nhandler ran\n'],
   ] as const) {
     const s = start(b, ktBinary('sigwait'), [mode]);
-    await sleep(40);
+    await waitUntil(`${mode}: it blocks`, () => s.proc.state === 'blocked');
     t.equal(s.proc.state, 'blocked', `${mode}: blocked`);
     b.kernel.kill(s.proc.pid, 10);
     await sleep(40);

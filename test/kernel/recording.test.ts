@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { bootKernel } from '../../kernel/boot.js';
 import { DebugTarget, type StopEvent } from '../../kernel/debug/target.js';
 import { HostInput, HostOutput } from '../../kernel/fs/stdio.js';
-import { ROOT, ktBinary } from './kernel-helpers.js';
+import { ROOT, ktBinary, waitUntil } from './kernel-helpers.js';
 
 const BIN = join(ROOT, 'packages/bin');
 
@@ -40,7 +40,7 @@ t.test('cat: stopped in a blocked read, the history replays to exactly the prese
   const { kernel, p, target, stdin, stops, output } = start('cat', { interval: 1000 });
   target.resume();
   stdin.push(Buffer.from('first line\n'));
-  for (let i = 0; i < 200 && !output().includes('first line'); i++) await sleep(10);
+  await waitUntil('cat echoes the first chunk', () => output().includes('first line'));
   t.equal(output(), 'first line\n', 'cat echoed the first chunk');
   stdin.push(Buffer.from('second\n'));
   await sleep(100);

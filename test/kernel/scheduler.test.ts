@@ -10,7 +10,7 @@ import t from 'tap';
 import { Machine } from '../../machine/machine.js';
 import { COUNTER_FREQUENCY } from '../../machine/cpu.js';
 import type { Thread } from '../../kernel/process.js';
-import { boot, ktBinary, run, sleep, start, type Booted } from './kernel-helpers.js';
+import { boot, ktBinary, run, sleep, start, waitUntil as until, type Booted } from './kernel-helpers.js';
 
 const RAM = 64 * 1024 * 1024;
 /** Generous: only a hung scheduler, never a slow host, gets near it. */
@@ -35,15 +35,6 @@ function countTurns(b: Booted, onTurn: (pid: number) => void = () => {}): Map<nu
     return th;
   };
   return turns;
-}
-
-/** Resolves once `done()` holds, checking between event-loop turns; rejects after PATIENCE_MS. */
-async function until(what: string, done: () => boolean): Promise<void> {
-  const giveUp = performance.now() + PATIENCE_MS;
-  while (!done()) {
-    if (performance.now() > giveUp) throw new Error(`gave up waiting: ${what}`);
-    await sleep(5);
-  }
 }
 
 t.test('an infinite loop does not starve another process or the event loop', async (t) => {
