@@ -21,6 +21,16 @@ static const char *at(const char *name)
     return b;
 }
 
+/* A descriptor number that is certainly not open: one just opened and closed again. A fixed
+ * number (99) can be open in a process that inherited descriptors from its parent, as
+ * qemu-aarch64's guest does from whatever started it. */
+__attribute__((unused)) static int closed_fd(void)
+{
+    int fd = open("/dev/null", O_RDONLY);
+    close(fd);
+    return fd;
+}
+
 static void show(const char *what, long r)
 {
     if (r < 0) printf("%s: -1 %s\n", what, strerrorname_np(errno));

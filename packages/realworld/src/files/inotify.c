@@ -191,7 +191,7 @@ static void flags_and_errors(void)
     SHOW(inotify_add_watch(in, at("missing"), IN_MODIFY));
     SHOW(inotify_add_watch(in, at("f"), 0));
     SHOW(inotify_add_watch(0, at("f"), IN_MODIFY));
-    SHOW(inotify_add_watch(99, at("f"), IN_MODIFY));
+    SHOW(inotify_add_watch(closed_fd(), at("f"), IN_MODIFY));
     SHOW(inotify_rm_watch(in, 12345));
     SHOW(inotify_rm_watch(in, wd));
     SHOW(inotify_rm_watch(in, wd));

@@ -12,6 +12,27 @@ static int child_status(pid_t p)
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
+/* Waits (up to 30 s) until process p sleeps, as /proc/p/stat's state says: a child that told
+ * us it is about to wait for a lock is then really waiting, however slow the host. A fixed
+ * usleep() instead would let a slow child reach its wait after the parent's next step. */
+static void wait_sleeping(pid_t p)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)p);
+    for (int i = 0; i < 30000; i++) {
+        int fd = open(path, O_RDONLY);
+        ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+        if (fd >= 0) close(fd);
+        if (n > 0) {
+            buf[n] = 0;
+            const char *end = strrchr(buf, ')');
+            if (end && end[1] == ' ' && end[2] == 'S') return;
+        }
+        usleep(1000);
+    }
+    SAY("the child never slept");
+}
+
 static void lockrange(struct flock *l, short type, off_t start, off_t len)
 {
     memset(l, 0, sizeof *l);
@@ -99,7 +120,7 @@ int main(int argc, char **argv)
         }
         char b;
         read(go[0], &b, 1);
-        usleep(200000);
+        wait_sleeping(p);
         SAY("parent closes");
         fflush(stdout);
         close(fd); /* releases every POSIX lock of this process on the file */
@@ -126,12 +147,15 @@ int main(int argc, char **argv)
         }
         char b;
         read(go[0], &b, 1);
-        usleep(300000);
+        wait_sleeping(p);
         lockrange(&l, F_WRLCK, 1, 1);
         SHOW(fcntl(fd, F_SETLKW, &l));
         lockrange(&l, F_UNLCK, 0, 1);
-        SHOW(fcntl(fd, F_SETLK, &l));
-        SAY("child: %d", child_status(p));
+        /* The child prints as soon as this lets go: its line first, then ours, in any host's order. */
+        long unlocked = fcntl(fd, F_SETLK, &l);
+        int st = child_status(p);
+        show("fcntl(fd, F_SETLK, &l)", unlocked);
+        SAY("child: %d", st);
     } else if (!strcmp(c, "flock-wait")) {
         int fd = open(at("f"), O_RDWR);
         SHOW(flock(fd, LOCK_EX));
@@ -148,7 +172,7 @@ int main(int argc, char **argv)
         }
         char b;
         read(go[0], &b, 1);
-        usleep(200000);
+        wait_sleeping(p);
         SAY("parent closes");
         close(fd);
         SAY("child: %d", child_status(p));

@@ -26,7 +26,7 @@ int main(int argc, char **argv)
     SHOW(fstatfs(p[0], &s));
     SAY("pipe f_type 0x%lx", (long)s.f_type);
     SHOW(statfs(at("missing"), &s));
-    SHOW(fstatfs(99, &s));
+    SHOW(fstatfs(closed_fd(), &s));
     struct statvfs v;
     SHOW(statvfs("/proc", &v));
     SAY("statvfs /proc: namemax %ld", (long)v.f_namemax);

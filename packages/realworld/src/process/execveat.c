@@ -97,7 +97,11 @@ int main(int argc, char **argv)
     attempt("empty path without AT_EMPTY_PATH", pfd, "", 0);
     attempt("unknown flag", dfd, "prog", 0x4);
     attempt("relative to a file fd", pfd, "prog", 0);
-    attempt("relative to a closed fd", 99, "prog", 0);
+    {
+        int closed = open("/dev/null", O_RDONLY); /* a number certainly not open (99 may be inherited) */
+        close(closed);
+        attempt("relative to a closed fd", closed, "prog", 0);
+    }
     attempt("a directory by descriptor", dfd, "", AT_EMPTY_PATH);
     attempt("a file without x by descriptor", plainfd, "", AT_EMPTY_PATH);
     attempt("a file without x by name", dfd, "plain", 0);
