@@ -7,6 +7,9 @@
  *
  *   node dist/scripts/bench-sftp.js            # or: BENCH_SFTP_SIZES=10,100 node ...
  *
+ * BENCH_SFTP_SERVE adds serve options, e.g. "--machines per-session --workers 2" for SFTP
+ * into a machine in a worker thread (each transfer then crosses the thread boundary).
+ *
  * Timing belongs here, not in the tests.
  */
 
@@ -37,7 +40,7 @@ function sha256(path: string): Promise<string> {
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'akuma-bench-sftp-'));
-  const server = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', join(work, 'data'), '--ram', '256M', '--log-level', 'info'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', join(work, 'data'), '--ram', '256M', '--log-level', 'info', ...(process.env.BENCH_SFTP_SERVE ?? '').split(/\s+/).filter(Boolean)], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     let port = 0;
     let out = '';
