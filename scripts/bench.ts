@@ -45,7 +45,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HostInput, HostOutput } from '../kernel/fs/stdio.js';
@@ -189,29 +189,29 @@ async function benchSsh(): Promise<void> {
   console.log(`ssh "pkg install stdcheck && stdcheck": median ${median(headlines).toFixed(0)} ms (${headlines.map((x) => x.toFixed(0)).join(', ')})`);
 }
 
-/** Best wall and best CPU time over RUNS runs of argv; null when a run fails (said in one line). */
-function bestTimes(argv: string[]): { ms: number; cpuMs: number } | null {
-  let ms = Infinity;
-  let cpuMs = Infinity;
+/** Median wall and median CPU time over RUNS runs of argv; null when a run fails (said in one line). */
+function medianTimes(argv: string[]): { ms: number; cpuMs: number } | null {
+  const walls: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const r = timeCommandCpu(argv);
     if (r === null) {
       console.log(`${argv.join(' ')} failed`);
       return null;
     }
-    ms = Math.min(ms, r.ms);
-    cpuMs = Math.min(cpuMs, r.cpuMs);
+    walls.push(r.ms);
+    cpus.push(r.cpuMs);
   }
-  return { ms, cpuMs };
+  return { ms: median(walls), cpuMs: median(cpus) };
 }
 
 /**
  * `run -L` against `qemu-aarch64 -L` on the same files, whole commands (Node's start, module
- * loading and boot included): best wall and best CPU time of BENCH_RUNS, and their ratios
- * (CPU time is the steadier one on a loaded host).
+ * loading and boot included): median wall and median CPU time of BENCH_RUNS, and their ratios
+ * (CPU time is the steadier one on a loaded host, whose load average is printed first).
  */
 function benchDynamic(): void {
-  console.log('== Dynamic linking: run -L against qemu-aarch64 -L (whole command, boot included; best of runs)');
+  console.log(`== Dynamic linking: run -L against qemu-aarch64 -L (whole command, boot included; medians of ${RUNS}; host load ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
   const qemu = which('qemu-aarch64');
   const debian = join(ROOT, '.cache', 'debian-arm64');
   const cases: Array<[string, string, string, string[]]> = [
@@ -221,16 +221,16 @@ function benchDynamic(): void {
     ["python3 -c 'print(1)'", debian, join(debian, 'usr/bin/python3.11'), ['-c', 'print(1)']],
   ];
   const cli = join(ROOT, 'dist', 'server', 'cli.js');
-  const node = bestTimes([process.execPath, '-e', '0']);
+  const node = medianTimes([process.execPath, '-e', '0']);
   if (node) console.log(`(node -e 0 alone: ${node.ms.toFixed(0)} ms wall, ${node.cpuMs.toFixed(0)} ms cpu)`);
   for (const [label, dir, prog, args] of cases) {
     if (!existsSync(prog) || !existsSync(dir)) {
       console.log(`${label}: ${prog} not there (skipped)`);
       continue;
     }
-    const ours = bestTimes([process.execPath, cli, 'run', '-L', dir, prog, ...args]);
+    const ours = medianTimes([process.execPath, cli, 'run', '-L', dir, prog, ...args]);
     if (ours === null) continue;
-    const theirs = qemu ? bestTimes([qemu, '-L', dir, prog, ...args]) : null;
+    const theirs = qemu ? medianTimes([qemu, '-L', dir, prog, ...args]) : null;
     const ratio = theirs
       ? `; qemu-aarch64 -L ${theirs.ms.toFixed(0)} ms wall, ${theirs.cpuMs.toFixed(0)} ms cpu: ${(ours.ms / theirs.ms).toFixed(1)}x qemu's wall, ${(ours.cpuMs / Math.max(theirs.cpuMs, 1)).toFixed(1)}x its cpu`
       : '';

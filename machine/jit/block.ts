@@ -56,8 +56,13 @@ export const DEFAULT_THRESHOLD = 1000;
  * Liftoff needs no warm-up), so the break-even is later. Measured on stdcheck (CPU time of
  * the whole run, load ~18): 1000 -> 8.5 s (1,518 blocks), 5000 -> 6.0 s (872), 15000 ->
  * 5.3 s (552); cpubench's loops are hot long before either (2.2-2.5 s at all three).
+ * Start-up code, which runs a great deal once or a few thousand times, pays most: Debian's
+ * `python3 -c 'print(1)'` under `run -L` (43 M instructions; CPU time, load ~12) took ~5.0 s
+ * at 5000 (~730 blocks, ~2.7 s of it compiling while the translator itself was still cold)
+ * and ~2.5 s at 20000 (~170 blocks); a bash loop of ten `seq` execs 0.70 -> 0.51 s; stdcheck
+ * 1.90 -> 1.68 s; cpubench 1.08 -> 1.14 s (noise). Hence 20000.
  */
-export const DEFAULT_WASM_THRESHOLD = 5000;
+export const DEFAULT_WASM_THRESHOLD = 20000;
 
 /**
  * Runs the block; returns the number of instructions retired. A block that branches back
