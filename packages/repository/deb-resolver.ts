@@ -5,7 +5,11 @@
  * satisfy) and virtual packages (Provides). A package installed at an older version than
  * the one wanted (or than a dependency needs) is upgraded; an older one than installed is
  * refused. Conflicts and Breaks, in either direction, between what is installed and what
- * would be, refuse the whole install.
+ * would be, refuse the whole install, except that a package that both Conflicts with and
+ * Replaces an installed one has it removed, as dpkg does (Policy 7.6.2: the way a package
+ * takes another's place, e.g. a renamed package); Breaks with Replaces only lets files be
+ * taken over, so Breaks still refuses. What such a removal would leave without a dependency
+ * is named and refused too.
  *
  * The answer is a list in install order (dependencies before their users) or one
  * ResolveError line that names what could not be satisfied, decided before any file is
@@ -57,11 +61,27 @@ function label(p: DebCandidate): string {
   return `${p.name} ${p.version}`;
 }
 
+/** What an install does: packages to place, in order, and installed ones that go first (Conflicts + Replaces). */
+export interface InstallPlan {
+  install: DebCandidate[];
+  remove: DebCandidate[];
+}
+
+/** Whether `pkg` Replaces `other` (at the version installed). */
+function replacesPackage(pkg: DebCandidate, other: DebCandidate): boolean {
+  return parseRelations(pkg.replaces ?? '').some((group) => group.some((rel) => rel.name === other.name && relationSatisfiedBy(other, rel)));
+}
+
+/** The packages to place for `root`, in install order (resolveInstallPlan without removals). */
+export function resolveInstall(root: DebCandidate, available: readonly DebCandidate[], installed: readonly DebCandidate[]): DebCandidate[] {
+  return resolveInstallPlan(root, available, installed).install;
+}
+
 /**
  * The install plan for `root`. `available` is every .deb version in the repository,
  * `installed` what the machine has (packages of any kind; .deb ones with their fields).
  */
-export function resolveInstall(root: DebCandidate, available: readonly DebCandidate[], installed: readonly DebCandidate[]): DebCandidate[] {
+export function resolveInstallPlan(root: DebCandidate, available: readonly DebCandidate[], installed: readonly DebCandidate[]): InstallPlan {
   const plan: DebCandidate[] = [];
   const planned = new Map<string, DebCandidate>();
   const installedByName = new Map(installed.map((p) => [p.name, p]));
@@ -115,8 +135,30 @@ export function resolveInstall(root: DebCandidate, available: readonly DebCandid
   };
   visit(root, []);
 
-  // Conflicts and Breaks, both ways, among everything that would then be installed.
-  const everyone = [...installed.filter((p) => !planned.has(p.name)), ...plan];
+  // Conflicts and Breaks, both ways, among everything that would then be installed. An
+  // installed package that a new one Conflicts with (or is in conflict with) and Replaces goes.
+  const remove: DebCandidate[] = [];
+  for (const pkg of plan) {
+    for (const other of installed) {
+      if (planned.has(other.name) || remove.includes(other) || !replacesPackage(pkg, other)) continue;
+      const conflicting = [
+        [pkg, other],
+        [other, pkg],
+      ].some(([a, b]) => parseRelations(a.conflicts).some((group) => group.some((rel) => b.name !== a.name && relationSatisfiedBy(b, rel))));
+      if (conflicting) remove.push(other);
+    }
+  }
+  const everyone = [...installed.filter((p) => !planned.has(p.name) && !remove.includes(p)), ...plan];
+  for (const gone of remove) {
+    const replacer = plan.find((p) => replacesPackage(p, gone))!;
+    for (const user of everyone) {
+      for (const group of [...parseRelations(user.preDepends), ...parseRelations(user.depends)]) {
+        if (group.some((rel) => relationSatisfiedBy(gone, rel)) && !group.some((rel) => everyone.some((p) => p !== user && relationSatisfiedBy(p, rel)))) {
+          throw new ResolveError(`${label(replacer)} would remove ${label(gone)} (Conflicts and Replaces), which ${label(user)} needs (Depends: ${formatGroup(group)}); nothing installed`);
+        }
+      }
+    }
+  }
   for (const pkg of plan) {
     for (const other of everyone) {
       if (other === pkg) continue;
@@ -137,5 +179,5 @@ export function resolveInstall(root: DebCandidate, available: readonly DebCandid
       }
     }
   }
-  return plan;
+  return { install: plan, remove };
 }

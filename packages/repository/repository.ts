@@ -23,7 +23,7 @@ import { compareVersions as compareSemver, type InstalledInfo, type PackageInfo,
 import { migrate, SCHEMA_VERSION } from './schema.js';
 import type { DebPackage } from './deb.js';
 import { compareDebianVersions, isDebianVersion } from './debian-version.js';
-import { relationSatisfiedBy, resolveInstall, type DebCandidate } from './deb-resolver.js';
+import { relationSatisfiedBy, resolveInstallPlan, type DebCandidate } from './deb-resolver.js';
 import { parseRelations } from './debian-version.js';
 
 /**
@@ -225,7 +225,9 @@ export class PackageRepository implements PackageStore {
    * Installs a .deb and what it needs (resolveInstall), writing every file through `fs`
    * and recording each path, in one transaction. Any failure (a dependency that cannot
    * be satisfied, a conflict, a path another package owns, a write the guest refuses)
-   * undoes what was placed and records nothing.
+   * undoes what was placed and records nothing. An installed package the new one Conflicts
+   * with and Replaces is removed first, as dpkg removes it: its files go except its
+   * configuration files, which stay as dpkg's remove (not purge) leaves them.
    */
   installTree(pkg: PackageInfo, fs: TreeWriter): PackageInfo[] {
     const [root] = this.debCandidates("format = 'deb' AND name = ? AND version = ?", pkg.name, pkg.version);
@@ -234,7 +236,7 @@ export class PackageRepository implements PackageStore {
       const [deb] = this.debCandidates('name = ? AND version = ?', inst.name, inst.version);
       return deb ?? { name: inst.name, version: inst.version, depends: '', preDepends: '', provides: '', conflicts: '', breaks: '' };
     });
-    const plan = resolveInstall(root, this.debCandidates(), installed);
+    const { install: plan, remove: replaced } = resolveInstallPlan(root, this.debCandidates(), installed);
     // A path is owned by a .deb that placed it, or by an installed program (pkg install ls -> /bin/ls).
     const ownerByFile = this.db.prepare("SELECT name FROM installed_files WHERE path = ? AND type != 'dir'");
     const ownerByProgram = this.db.prepare('SELECT name, version FROM installed WHERE path = ?');
@@ -245,6 +247,7 @@ export class PackageRepository implements PackageStore {
     const done: PackageInfo[] = [];
     const keptConffiles: string[] = [];
     this.keptConffiles = keptConffiles;
+    this.removedByInstall = [];
     this.db.transaction(() => {
       try {
         for (const p of plan) {
@@ -335,6 +338,13 @@ export class PackageRepository implements PackageStore {
             .run(p.name, p.version, main?.path ?? '', Date.now());
           done.push(record);
         }
+        // Last, once every new file is in place (taking over the paths it shares with them):
+        // what is left of the packages the new ones Conflict with and Replace.
+        for (const gone of replaced) {
+          const by = plan.find((p) => parseRelations(p.replaces ?? '').some((group) => group.some((rel) => rel.name === gone.name)))!;
+          this.removeForReplacement(gone, fs, undo);
+          this.removedByInstall.push({ name: gone.name, version: gone.version, by: by.name });
+        }
       } catch (err) {
         for (const step of undo.reverse()) {
           try {
@@ -351,6 +361,34 @@ export class PackageRepository implements PackageStore {
 
   /** The configuration files the last installTree left as the user had changed them (the new ones are at PATH.dpkg-dist). */
   keptConffiles: string[] = [];
+
+  /** The installed packages the last installTree removed because a new one Conflicts with and Replaces them. */
+  removedByInstall: { name: string; version: string; by: string }[] = [];
+
+  /**
+   * Inside installTree's transaction, after the new packages are placed: removes what an
+   * installed package still owns (not its conffiles, not directories something else still
+   * fills) and its records, pushing the steps that put each file back onto `undo`.
+   */
+  private removeForReplacement(gone: DebCandidate, fs: TreeWriter, undo: (() => void)[]): void {
+    const conffiles = new Set(this.conffilesOf(gone.name, gone.version));
+    const files = this.db.prepare('SELECT path, type FROM installed_files WHERE name = ?').all(gone.name) as { path: string; type: string }[];
+    const ordered = [...files.filter((f) => f.type !== 'dir'), ...files.filter((f) => f.type === 'dir').sort((a, b) => b.path.length - a.path.length)];
+    for (const f of ordered) {
+      if (conffiles.has(f.path)) continue;
+      // A copy: the file system may reuse the bytes it handed out once the file is gone.
+      const previous = f.type === 'file' ? fs.readFile(f.path)?.slice() : undefined;
+      const target = f.type === 'symlink' ? this.symlinkTarget(gone.name, gone.version, f.path) : undefined;
+      if (fs.exists(f.path)) fs.remove(f.path);
+      undo.push(() => {
+        if (previous) fs.writeFile(f.path, previous, 0o644);
+        else if (target !== undefined && !fs.exists(f.path)) fs.symlink(target, f.path);
+        else if (f.type === 'dir' && !fs.exists(f.path)) fs.mkdir(f.path, 0o755);
+      });
+    }
+    this.db.prepare('DELETE FROM installed_files WHERE name = ?').run(gone.name);
+    this.db.prepare('DELETE FROM installed WHERE name = ?').run(gone.name);
+  }
 
   /** A .deb version's conffiles (control.tar's list). */
   private conffilesOf(name: string, version: string): string[] {

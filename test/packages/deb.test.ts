@@ -257,6 +257,57 @@ t.test('pkg upgrade: newer files replace older ones, a conffile the user changed
   db2.close();
 });
 
+t.test('Conflicts with Replaces removes the installed package as dpkg does; a dependent it would break, or a failure, changes nothing', async (t) => {
+  const dir = freshDir(t);
+  const work = freshDir(t, 'akuma-debsrc-');
+  const old = craftDeb(work, { Package: 'oldname', Version: '1', Architecture: 'all' }, { 'usr/bin/thing': 'old\n', 'usr/share/oldname/only': 'o\n', 'etc/oldname.conf': 'conf\n' }, 'gzip', ['/etc/oldname.conf']);
+  const needy = craftDeb(work, { Package: 'needy', Version: '1', Architecture: 'all', Depends: 'oldname' }, { 'usr/share/needy/n': 'n\n' });
+  const other = craftDeb(work, { Package: 'other', Version: '1', Architecture: 'all' }, { 'usr/bin/other': 'other\n' });
+  const renamed = craftDeb(work, { Package: 'newname', Version: '2', Architecture: 'all', Conflicts: 'oldname', Replaces: 'oldname' }, { 'usr/bin/thing': 'new\n' });
+  const clumsy = craftDeb(work, { Package: 'clumsy', Version: '1', Architecture: 'all', Conflicts: 'oldname', Replaces: 'oldname' }, { 'usr/bin/thing': 'clumsy\n', 'usr/bin/other': 'mine\n' });
+  const breaker = craftDeb(work, { Package: 'breaker', Version: '1', Architecture: 'all', Breaks: 'oldname', Replaces: 'oldname' }, { 'usr/bin/b': 'b\n' });
+  if (!old || !needy || !other || !renamed || !clumsy || !breaker) {
+    t.pass('skip: dpkg-deb could not build test packages');
+    return;
+  }
+  t.equal(importCli(dir, old, needy, other, renamed, clumsy, breaker).status, 0);
+  const db = openDatabase(dir);
+  t.teardown(() => db.close());
+  const repo = new PackageRepository(db);
+  const vfs = new Vfs({ db });
+  t.equal(pkg(repo, vfs, 'install', 'oldname', 'needy', 'other').status, 0);
+  const before = { thing: vfs.readText('/usr/bin/thing'), installed: repo.installed().map((i) => i.name).sort() };
+
+  const blocked = pkg(repo, vfs, 'install', 'newname');
+  t.equal(blocked.status, 1);
+  t.equal(blocked.err, 'pkg: newname: newname 2 would remove oldname 1 (Conflicts and Replaces), which needy 1 needs (Depends: oldname); nothing installed\n');
+  t.equal(vfs.readText('/usr/bin/thing'), before.thing, 'nothing changed');
+
+  t.equal(pkg(repo, vfs, 'remove', 'needy').status, 0);
+  // Breaks with Replaces takes files over but removes nothing: the conflict still refuses.
+  const broken = pkg(repo, vfs, 'install', 'breaker');
+  t.equal(broken.status, 1);
+  t.match(broken.err, /^pkg: breaker: breaker 1 breaks oldname 1 \(Breaks: oldname\); nothing installed\n$/);
+
+  // A failure after the removal (a file of a package it does not replace) puts everything back.
+  const failed = pkg(repo, vfs, 'install', 'clumsy');
+  t.equal(failed.status, 1);
+  t.equal(failed.err, 'pkg: clumsy: clumsy 1: /usr/bin/other belongs to other; nothing installed (a package may take it over only with Replaces: other)\n');
+  t.equal(vfs.readText('/usr/bin/thing'), 'old\n', "oldname's files are back");
+  t.equal(vfs.readText('/usr/share/oldname/only'), 'o\n');
+  t.ok(repo.installed().some((i) => i.name === 'oldname'), 'and oldname is still installed');
+
+  const ok = pkg(repo, vfs, 'install', 'newname');
+  t.equal(ok.status, 0, ok.err);
+  t.equal(ok.out, 'Removed oldname 1: newname takes its place (Conflicts and Replaces; its configuration files stay)\nInstalled newname 2 (Debian package; maintainer scripts not run)\n');
+  t.equal(vfs.readText('/usr/bin/thing'), 'new\n');
+  t.notOk(vfs.exists('/usr/share/oldname/only'), "the old package's other files are gone");
+  t.equal(vfs.readText('/etc/oldname.conf'), 'conf\n', 'its conffile stays, as after dpkg --remove');
+  t.same(repo.installed().map((i) => i.name).sort(), ['newname', 'other']);
+  t.ok(repo.installedFiles('newname')!.includes('/usr/bin/thing'));
+  t.end();
+});
+
 t.test('alternatives, versioned constraints, zstd and xz, and a failure in the middle of placing files', async (t) => {
   const dir = freshDir(t);
   const work = freshDir(t, 'akuma-debsrc-');

@@ -71,6 +71,8 @@ export interface PackageStore {
   installTree?(pkg: PackageInfo, fs: TreeWriter): PackageInfo[];
   /** The configuration files the last installTree kept because the user had changed them. */
   readonly keptConffiles?: readonly string[];
+  /** The installed packages the last installTree removed because a new one Conflicts with and Replaces them. */
+  readonly removedByInstall?: readonly { name: string; version: string; by: string }[];
   /** The paths an installed tree package placed (undefined when it has no file list). */
   installedFiles?(name: string): string[] | undefined;
   /** Installed packages that would lose a dependency if `name` went. */
@@ -215,7 +217,9 @@ function install(store: PackageStore, vfs: Vfs, specs: string[], io: PkgOutput):
  * configuration file kept as the user changed it.
  */
 function placeDebs(store: PackageStore, vfs: Vfs, pkg: PackageInfo, before: ReadonlyMap<string, { version: string }>, io: PkgOutput): void {
-  for (const p of store.installTree!(pkg, treeWriter(vfs))) {
+  const placed = store.installTree!(pkg, treeWriter(vfs));
+  for (const r of store.removedByInstall ?? []) io.out(`Removed ${r.name} ${r.version}: ${r.by} takes its place (Conflicts and Replaces; its configuration files stay)\n`);
+  for (const p of placed) {
     const old = before.get(p.name);
     if (old && old.version !== p.version) io.out(`Upgraded ${p.name} ${old.version} -> ${p.version} (Debian package; maintainer scripts not run)\n`);
     else io.out(`Installed ${p.name} ${p.version} (Debian package; maintainer scripts not run)\n`);
