@@ -389,7 +389,12 @@ const exec: Builtin = async (sh, argv) => {
 
 const trap: Builtin = async (sh, argv) => {
   const args = argv.slice(1).filter((a, i) => !(i === 0 && a === '--'));
-  if (args.length === 0 || (args.length === 1 && args[0] === '-p')) {
+  // dash's trap takes no options (no bash -p or -l): an error that ends a script.
+  if (argv[1] !== '--' && args[0]?.startsWith('-') && args[0] !== '-') {
+    await sh.error(`trap: Illegal option -${args[0][1]}`);
+    throw new ErrorExit(2);
+  }
+  if (args.length === 0) {
     const lines = [...sh.traps].sort(([a], [b]) => a - b).map(([sig, action]) => `trap -- ${quote(action)} ${signalName(sig)}\n`);
     await sh.out(lines.join(''));
     return 0;
@@ -602,6 +607,8 @@ const kill: Builtin = async (sh, argv) => {
       }
     }
   }
+  // A signal sent to ourselves is handled now, its trap seeing kill's status as $?.
+  sh.lastStatus = status;
   await sh.runTraps();
   return status;
 };
