@@ -204,6 +204,7 @@ export const enum V {
   i8x16_eq = 35,
   i16x8_eq = 45,
   i32x4_eq = 55,
+  i32x4_le_u = 62,
   f32x4_eq = 65,
   f32x4_ne = 66,
   f32x4_lt = 67,
@@ -229,6 +230,7 @@ export const enum V {
   f32x4_demote_f64x2_zero = 94,
   f64x2_promote_low_f32x4 = 95,
   i8x16_all_true = 99,
+  f32x4_trunc = 105,
   i8x16_add = 110,
   i8x16_sub = 113,
   i8x16_min_u = 119,
@@ -270,6 +272,10 @@ export const enum V {
   f64x2_div = 243,
   f64x2_min = 244,
   f64x2_max = 245,
+  i32x4_trunc_sat_f32x4_s = 248,
+  i32x4_trunc_sat_f32x4_u = 249,
+  f32x4_convert_i32x4_s = 250,
+  f32x4_convert_i32x4_u = 251,
 }
 
 /** Appends the unsigned LEB128 encoding of a non-negative integer below 2^32. */

@@ -111,6 +111,11 @@ export function emitSimd(e: BlockEmitter, name: string, insn: number): boolean {
       return integerVector(e, name, insn);
     case 'DUP/INS/UMOV/SMOV':
       return copy(e, insn);
+    case 'FCVTZS (vector)':
+    case 'FCVTZU (vector)':
+    case 'SCVTF (vector)':
+    case 'UCVTF (vector)':
+      return vectorConvert(e, name, insn);
     case 'SHRN':
       return shiftNarrow(e, insn);
     case 'UMAXP':
@@ -1413,5 +1418,64 @@ function pairwiseMinMax(e: BlockEmitter, name: string, insn: number): boolean {
   f.v([max ? V.i8x16_max_u : V.i8x16_min_u, max ? V.i16x8_max_u : V.i16x8_min_u, max ? V.i32x4_max_u : V.i32x4_min_u][size]);
   if (!q) f.v128(-1, -1, 0, 0).v(V.and);
   storeV(e, d);
+  return true;
+}
+
+/**
+ * FCVTZS/FCVTZU/SCVTF/UCVTF (vector) on single lanes (.4S, .2S), with convertInteger's
+ * conditions lane by lane: wasm's saturating truncation and its conversions are the handlers'
+ * results when every lane is in range (FCVTZ*) and exact or FPSR.IXC is already set. The .2D
+ * forms (wasm has no 64-bit lane conversions) go to the handlers.
+ */
+function vectorConvert(e: BlockEmitter, name: string, insn: number): boolean {
+  const f = e.f;
+  const q = (insn >>> 30) & 1;
+  if ((insn >>> 22) & 1) return false;
+  const n = (insn >>> 5) & 31;
+  const d = insn & 31;
+  const unsigned = name === 'FCVTZU (vector)' || name === 'UCVTF (vector)';
+  const toInteger = name === 'FCVTZS (vector)' || name === 'FCVTZU (vector)';
+  const x = e.vtemp(1);
+  const r = e.vtemp(0);
+  e.guarded(
+    e.opIndex,
+    insn,
+    false,
+    () => {
+      loadV(e, n);
+      f.tee(x);
+      if (toInteger) {
+        f.v(unsigned ? V.i32x4_trunc_sat_f32x4_u : V.i32x4_trunc_sat_f32x4_s).set(r);
+        // In range: min <= x (no single lies between min - 1 and min) and x < limit; unsigned
+        // x > -1. NaN lanes fail.
+        f.get(x);
+        if (unsigned) f.f32(-1).v(V.f32x4_splat, V.f32x4_gt);
+        else f.f32(-(2 ** 31)).v(V.f32x4_splat, V.f32x4_ge);
+        f.get(x).f32(unsigned ? 2 ** 32 : 2 ** 31).v(V.f32x4_splat, V.f32x4_lt, V.and);
+        allLanes(e, false, q);
+        f.get(x).v(V.f32x4_trunc).get(x).v(V.f32x4_eq);
+        allLanes(e, false, q);
+        e.fpFlag(CTL_FP_OK);
+        f.op(Op.i32_or, Op.i32_and);
+        e.fpFlag(CTL_FP_MODE);
+        f.op(Op.i32_and);
+      } else {
+        f.v(unsigned ? V.f32x4_convert_i32x4_u : V.f32x4_convert_i32x4_s).set(r);
+        // Exact when |lane| <= 2^24 (lane + 2^24 <= 2^25 unsigned for signed lanes).
+        f.get(x);
+        if (!unsigned) f.i32(1 << 24).v(V.i32x4_splat, V.i32x4_add);
+        f.i32(unsigned ? 1 << 24 : 1 << 25).v(V.i32x4_splat, V.i32x4_le_u);
+        allLanes(e, false, q);
+        e.fpFlag(CTL_FP_OK);
+        f.op(Op.i32_or);
+      }
+    },
+    () => {
+      f.i32(0);
+      if (q) f.get(r);
+      else low64(e, r);
+      storeV(e, d);
+    },
+  );
   return true;
 }

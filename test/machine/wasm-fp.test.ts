@@ -245,6 +245,14 @@ const FP: number[] = [
   0x6e60ac00, // uminp v0.8h, v0.8h, v0.8h
   0x6ea0a400, // umaxp v0.4s, v0.4s, v0.4s
   0x2ea0ac00, // uminp v0.2s, v0.2s, v0.2s
+  0x4ea1b800, // fcvtzs v0.4s, v0.4s
+  0x2ea1b800, // fcvtzu v0.2s, v0.2s
+  0x4e21d800, // scvtf v0.4s, v0.4s
+  0x2e21d800, // ucvtf v0.2s, v0.2s
+  0x6ea1b800, // fcvtzu v0.4s, v0.4s
+  0x4e61d800, // scvtf v0.2d, v0.2d
+  0x4ee1b800, // fcvtzs v0.2d, v0.2d
+  0x6e21d800, // ucvtf v0.4s, v0.4s
 ];
 
 /** An FP template with random registers 0..7 (and condition, immediate). */
@@ -259,7 +267,8 @@ function randomFp(next: () => number): number {
   const isGeneral = (w & 0x7f20fc00) === 0x1e200000 && ((w >>> 16) & 0x1e) !== 0; // fmov to/from x
   const isCopy = (w & 0xbfe08400) === 0x0e000400;
   const isShift = (w & 0xbf80fc00) === 0x0f008400; // shrn: bits 22:16 are the shift
-  if (!isFcmpZero && !isFmovImm && !isGeneral && !isCopy && !isShift) w = (w & ~(0x1f << 16)) | (r() << 16);
+  const isMisc = (w & 0x9f3e0c00) === 0x0e200800; // two-register misc: bits 21:17 are 10000
+  if (!isFcmpZero && !isFmovImm && !isGeneral && !isCopy && !isShift && !isMisc) w = (w & ~(0x1f << 16)) | (r() << 16);
   if (isFmovImm) w = (w & ~(0xff << 13)) | ((next() & 0xff) << 13);
   if ((w & 0xff200c00) === 0x1e200c00) w = (w & ~(0xf << 12)) | ((next() & 15) << 12); // fcsel cond
   return w >>> 0;
@@ -375,6 +384,8 @@ t.test('integer conversions at their edges, with FPSR.IXC clear and set: the int
   const CONVERSIONS = [
     0x1e780020, 0x1e790020, 0x9e780020, 0x9e790020, 0x1e380020, 0x1e390020, 0x9e380020, 0x9e390020,
     0x1e620020, 0x1e630020, 0x9e620020, 0x9e630020, 0x1e220020, 0x1e230020, 0x9e220020, 0x9e230020,
+    // fcvtzs v0.4s, fcvtzu v0.2s, fcvtzu v0.4s, scvtf v0.4s, ucvtf v0.2s, ucvtf v0.4s (from v1)
+    0x4ea1b820, 0x2ea1b820, 0x6ea1b820, 0x4e21d820, 0x2e21d820, 0x6e21d820,
   ];
   const p = (k: number): bigint => 1n << BigInt(k);
   const integers: bigint[] = [0n, 1n, -1n, 1000n, -1000n, p(31) - 1n, p(31), p(32) - 1n, p(63), p(63) - 1n, p(64) - 1n];
@@ -383,7 +394,8 @@ t.test('integer conversions at their edges, with FPSR.IXC clear and set: the int
   let mismatches = 0;
   let cases = 0;
   for (const insn of CONVERSIONS) {
-    const fromInteger = ((insn >>> 17) & 3) === 1;
+    const vector = (insn & 0x9f000000) === 0x0e000000;
+    const fromInteger = vector ? ((insn >>> 12) & 31) === 0b11101 : ((insn >>> 17) & 3) === 1;
     const values: (bigint | number)[] = fromInteger ? integers : doubles;
     for (const value of values) {
       for (const fpsr of [0, 0x10]) {
@@ -391,7 +403,16 @@ t.test('integer conversions at their edges, with FPSR.IXC clear and set: the int
         const [a, b] = run(PAIR, [insn, BRK0], (m) => {
           m.cpu.fpsr = fpsr;
           m.cpu.fpcr = 0;
-          if (typeof value === 'bigint') m.setX(1, BigInt.asUintN(64, value));
+          if (vector) {
+            // Every lane: the value and three neighbours of it.
+            for (let lane = 0; lane < 4; lane++) {
+              if (typeof value === 'bigint') m.cpu.v[4 + lane] = Number(BigInt.asIntN(32, value + BigInt(lane === 3 ? -1 : lane)));
+              else {
+                F32[0] = value * (lane === 1 ? -1 : 1) + (lane === 2 ? 0.25 : 0);
+                m.cpu.v[4 + lane] = W32[0];
+              }
+            }
+          } else if (typeof value === 'bigint') m.setX(1, BigInt.asUintN(64, value));
           else {
             F64[0] = value;
             m.cpu.v[4] = W64[0];
