@@ -41,6 +41,7 @@ import { SignalDelivery } from './signal-delivery.js';
 import { RunQueue, SliceTimer } from './scheduler.js';
 import { threadArbiter, type ArbitratedMachine, type MachineArbiter } from './machine-arbiter.js';
 import { UserLimits } from './limits.js';
+import { FdBudget } from './fs/filetable.js';
 import { SA_RESTART, SI_USER, SIGKILL } from './signals.js';
 import { BLOCKED, type Waitable } from './syscall-abi.js';
 import type { SyscallResult } from './syscalls/context.js';
@@ -90,6 +91,10 @@ export interface KernelOptions {
   processMemoryLimit?: number;
   /** RLIMIT_NPROC: most tasks (processes and threads) one non-root uid may have; default 256 (limits.ts). */
   nproc?: number;
+  /** Most tasks the whole machine may have, root's too (serve --machine-nproc; EAGAIN past it); default none. */
+  machineNproc?: number;
+  /** Most file descriptors all its processes may hold together (serve --machine-nofile; ENFILE past it); default none. */
+  machineNofile?: number;
   /** Hard cap on the private memory (bytes) all processes of one non-root uid may commit together; default none, only the fair share rule (memory-admission.ts). */
   userMemoryLimit?: number;
   /** The file system: spawn() reads executables through it, syscalls open files in it. */
@@ -168,6 +173,8 @@ export class Kernel implements ProcessInfoSource {
   readonly limits: UserLimits;
   /** Commit accounting: each uid's fair share of RAM, ENOMEM beyond it (memory-admission.ts). */
   readonly admission: MemoryAdmission;
+  /** The fds all processes may hold together (serve --machine-nofile), shared by their tables; null: no such cap. */
+  readonly fdBudget: FdBudget | null;
   private traceSink: ((line: string) => void) | undefined;
   /**
    * Fault injection (`run --inject clobber-x9`): every system call returns with user x9
@@ -200,7 +207,11 @@ export class Kernel implements ProcessInfoSource {
     this.addressSpaces = new AddressSpaces(this.machine, this.pmm);
     this.ipc = new IpcNamespace(this.machine, this.pmm);
     this.processMemoryLimit = options.processMemoryLimit ?? this.machine.memory.size;
-    this.limits = new UserLimits({ nproc: options.nproc, logger: this.logger });
+    this.limits = new UserLimits({ nproc: options.nproc, machineNproc: options.machineNproc, logger: this.logger });
+    const nofile = options.machineNofile;
+    this.fdBudget = nofile === undefined ? null : new FdBudget(nofile, () => {
+      this.logger.warn({ fds: this.fdBudget?.open, machineNofile: nofile }, 'machine reached --machine-nofile: open fails with ENFILE');
+    });
     this.admission = new MemoryAdmission({
       ramBytes: this.machine.memory.size,
       userMemoryLimit: options.userMemoryLimit,

@@ -9,7 +9,12 @@
  * - Memory: the private memory each uid commits is admitted by memory-admission.ts (a fair
  *   share of RAM, ENOMEM beyond it when RAM is fully committed), which sums it by uidOf.
  *
- * The fair CPU share per uid is the run queue's (scheduler.ts).
+ * - The machine's task cap (serve --machine-nproc): live tasks of every uid together, root's
+ *   included, as a pids cgroup's pids.max bounds a container; fork/clone past it fails with
+ *   EAGAIN, and the first refusal logs one line for the machine.
+ *
+ * The fair CPU share per uid is the run queue's (scheduler.ts); between machines, the
+ * arbiter's (machine-arbiter.ts). The machine's fd budget is FdBudget (fs/filetable.ts).
  */
 
 import type { Logger } from 'pino';
@@ -25,6 +30,8 @@ export const DEFAULT_NPROC = 256;
 export interface UserLimitOptions {
   /** RLIMIT_NPROC's soft and hard default. */
   nproc?: number;
+  /** The most tasks the whole machine may have (every uid, root too); none by default. */
+  machineNproc?: number;
   logger: Logger;
 }
 
@@ -44,10 +51,21 @@ export class UserLimits {
   private readonly overAfterSetuid = new WeakSet<Process>();
   /** Uids already logged as having hit RLIMIT_NPROC. */
   private readonly warned = new Set<number>();
+  /** The machine's task cap (undefined: none) and its live tasks. */
+  readonly machineNproc: number | undefined;
+  private machineTasks = 0;
+  /** fork/clone refused by the machine's task cap so far. */
+  machineRefusals = 0;
 
   constructor(options: UserLimitOptions) {
     this.defaultNproc = options.nproc ?? DEFAULT_NPROC;
+    this.machineNproc = options.machineNproc;
     this.logger = options.logger;
+  }
+
+  /** Tasks alive in the whole machine. */
+  get machineTaskCount(): number {
+    return this.machineTasks;
   }
 
   /** Tasks (threads) uid has alive now. */
@@ -72,6 +90,12 @@ export class UserLimits {
 
   /** fork/clone: EAGAIN when p's real uid already has its soft limit of tasks (root is exempt). */
   admit(p: Process): void {
+    if (this.machineNproc !== undefined && this.machineTasks >= this.machineNproc) {
+      if (this.machineRefusals++ === 0) {
+        this.logger.warn({ uid: p.ruid, pid: p.pid, cmd: p.exe, tasks: this.machineTasks, machineNproc: this.machineNproc }, 'machine reached --machine-nproc: fork fails with EAGAIN');
+      }
+      throw new SyscallError(Errno.EAGAIN);
+    }
     if (p.uid === 0 || p.ruid === 0) return;
     const n = this.taskCount(p.ruid);
     if (BigInt(n) < this.nproc(p)[0]) return;
@@ -89,6 +113,7 @@ export class UserLimits {
     const uid = p.ruid;
     this.chargedTo.set(t, uid);
     this.tasks.set(uid, this.taskCount(uid) + 1);
+    this.machineTasks++;
     if (!this.memberOf.has(p)) {
       this.memberOf.set(p, uid);
       let set = this.members.get(uid);
@@ -104,6 +129,7 @@ export class UserLimits {
     const uid = this.chargedTo.get(t);
     if (uid === undefined) return;
     this.chargedTo.delete(t);
+    this.machineTasks--;
     const n = this.taskCount(uid) - 1;
     if (n > 0) this.tasks.set(uid, n);
     else this.tasks.delete(uid);

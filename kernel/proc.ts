@@ -198,7 +198,7 @@ export class ProcessTable {
       if (e instanceof ExecError) throw new ExecError(e.errno, e.reason, path);
       throw e;
     }
-    const files = options.files ?? new FileTable();
+    const files = options.files ?? new FileTable(undefined, this.kernel.fdBudget);
     if (!options.files) {
       const stdio = [options.stdin, options.stdout, options.stderr];
       stdio.forEach((f, fd) => {
@@ -328,7 +328,7 @@ export class ProcessTable {
 
   /** spawn() of a /bin entry naming a native program. */
   spawnNative(name: string, program: NativeProgram, path: string, argv: readonly string[], env: readonly string[], options: SpawnOptions = {}): Process {
-    const files = options.files ?? new FileTable();
+    const files = options.files ?? new FileTable(undefined, this.kernel.fdBudget);
     if (!options.files) {
       [options.stdin, options.stdout, options.stderr].forEach((f, fd) => {
         if (f) files.installAt(fd, f.retain());

@@ -87,6 +87,8 @@ export interface ServeConfig {
   /** RLIMIT_NPROC's default: processes and threads one user may have. */
   userNproc: number;
   machineDisk: number;
+  machineNproc: number;
+  machineNofile: number;
   /** Most session channels open at once on the server. */
   maxSessions: number;
   /** Most session channels one user may hold at once. */
@@ -159,6 +161,8 @@ export const SERVE_OPTIONS: OptionSpec[] = [
       return n !== null && n >= 1024 ** 2 && n <= 64 * 1024 ** 3 ? n : null;
     },
   },
+  { key: 'machineNproc', flag: 'machine-nproc', kind: 'string', default: '512', describe: 'with --machines per-session/per-user: processes and threads each machine may have, all its users and root together (EAGAIN past it)', allowed: 'an integer from 8 to 65535', parse: integerIn(8, 65_535) },
+  { key: 'machineNofile', flag: 'machine-nofile', kind: 'string', default: '8192', describe: 'with --machines per-session/per-user: file descriptors all processes of each machine may hold together (ENFILE past it)', allowed: 'an integer from 64 to 1048576', parse: integerIn(64, 1_048_576) },
   { key: 'authorizedKeys', flag: 'authorized-keys', kind: 'string', describe: 'OpenSSH authorized_keys file; its keys may log in as any user', allowed: 'a file path', parse: nonEmpty },
   { key: 'logLevel', flag: 'log-level', kind: 'string', default: 'info', describe: 'log level', allowed: LOG_LEVELS.join(', '), parse: oneOf(LOG_LEVELS) },
   { key: 'logFormat', flag: 'log-format', kind: 'string', default: 'auto', describe: 'json, pretty, or auto (pretty on a terminal)', allowed: LOG_FORMATS.join(', '), parse: oneOf(LOG_FORMATS) },

@@ -53,6 +53,9 @@ export interface MachineHostOptions {
   nproc?: number;
   /** serve --machine-disk: bytes a machine of its own may write (its upper layer and /tmp; EDQUOT past it). */
   machineDisk?: number;
+  /** serve --machine-nproc, --machine-nofile: a machine of its own's tasks and fds, all users together (EAGAIN, ENFILE past them). */
+  machineNproc?: number;
+  machineNofile?: number;
   /**
    * A worker thread's view of the data directory's machine (machine-worker.ts): boots over
    * the disk as it is, only as the base of machines of their own, and writes nothing of its
@@ -78,14 +81,16 @@ export class MachineHost implements SessionHost {
   constructor(options: MachineHostOptions) {
     const base = options.base;
     // A machine of its own runs what its base runs: same root file system, same repository.
-    if (base) options = { ...options, db: undefined, rootfs: base.options.rootfs, userMemoryLimit: base.options.userMemoryLimit, nproc: base.options.nproc, machineDisk: base.options.machineDisk };
+    if (base) options = { ...options, db: undefined, rootfs: base.options.rootfs, userMemoryLimit: base.options.userMemoryLimit, nproc: base.options.nproc, machineDisk: base.options.machineDisk, machineNproc: base.options.machineNproc, machineNofile: base.options.machineNofile };
     this.options = options;
     const logger = options.logger.child({ component: 'kernel' });
     const diskBytes = options.machineDisk ?? MACHINE_DISK_LIMIT;
     const fs = base
       ? { hostname: HOSTNAME, lower: base.vfs.root, disk: new MemFs(DISK_DEV, null, diskBytes), quota: new DiskQuota(diskBytes, logger) }
       : { db: options.db, hostname: HOSTNAME, lower: options.rootfs ? new HostFs([options.rootfs]).root : undefined };
-    const booted = bootKernel({ ramSize: options.ramSize, userMemoryLimit: options.userMemoryLimit, nproc: options.nproc, logger, fs });
+    // The machine caps are a tenant's: only machines of their own have them.
+    const caps = base ? { machineNproc: options.machineNproc, machineNofile: options.machineNofile } : {};
+    const booted = bootKernel({ ramSize: options.ramSize, userMemoryLimit: options.userMemoryLimit, nproc: options.nproc, ...caps, logger, fs });
     this.kernel = booted.kernel;
     this.vfs = booted.vfs;
     try {

@@ -36,6 +36,8 @@ export interface WorkerSettings {
   userMemoryLimit?: number;
   nproc?: number;
   machineDisk?: number;
+  machineNproc?: number;
+  machineNofile?: number;
   logLevel: string;
   injectClobberX9: boolean;
 }

@@ -75,6 +75,8 @@ const base = new MachineHost({
   userMemoryLimit: settings.userMemoryLimit,
   nproc: settings.nproc,
   machineDisk: settings.machineDisk,
+  machineNproc: settings.machineNproc,
+  machineNofile: settings.machineNofile,
 });
 
 /** Machines by id: booted, or why they could not be. */

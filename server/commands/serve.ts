@@ -97,7 +97,7 @@ export async function startServer(args: ServeArgs, logger: Logger): Promise<Runn
   // A shared catalogue was seeded where it was built (repo export runs the seeding too).
   const seeded = repository.isShared ? [] : seedRepository(repository);
   const hostKey = loadOrCreateHostKey(args.dataDir);
-  const machine = new MachineHost({ ramSize, db, repository, logger, rootfs, userMemoryLimit: args.userMemory === 'fair' ? undefined : args.userMemory, nproc: args.userNproc, machineDisk: args.machineDisk });
+  const machine = new MachineHost({ ramSize, db, repository, logger, rootfs, userMemoryLimit: args.userMemory === 'fair' ? undefined : args.userMemory, nproc: args.userNproc, machineDisk: args.machineDisk, machineNproc: args.machineNproc, machineNofile: args.machineNofile });
   if (args.inject === 'clobber-x9') {
     machine.kernel.injectClobberX9 = true;
     logger.warn({ inject: args.inject }, 'fault injection on: every system call returns with x9 overwritten');
@@ -117,6 +117,8 @@ export async function startServer(args: ServeArgs, logger: Logger): Promise<Runn
           userMemoryLimit: args.userMemory === 'fair' ? undefined : args.userMemory,
           nproc: args.userNproc,
           machineDisk: args.machineDisk,
+          machineNproc: args.machineNproc,
+          machineNofile: args.machineNofile,
           logLevel: args.logLevel,
           injectClobberX9: machine.kernel.injectClobberX9,
         },
@@ -170,7 +172,7 @@ export async function startServer(args: ServeArgs, logger: Logger): Promise<Runn
       workers: workers?.size ?? 0,
       userMemory: args.userMemory,
       userNproc: args.userNproc,
-      ...(args.machines !== 'shared' ? { machineDisk: args.machineDisk } : {}),
+      ...(args.machines !== 'shared' ? { machineDisk: args.machineDisk, machineNproc: args.machineNproc, machineNofile: args.machineNofile } : {}),
       seeded: seeded.length,
       ...(shared ? { repository: shared.file } : {}),
       baseInstalled: installed.length,

@@ -39,6 +39,13 @@ export class InterruptSignal {}
 export class ForkFailure {
   constructor(readonly line?: number) {}
 }
+/**
+ * pipe() failed (ENFILE at the machine's fd budget, EMFILE at RLIMIT_NOFILE): dash's "Pipe
+ * call failed", an error of the shell itself, status 2, as ForkFailure.
+ */
+export class PipeFailure {
+  constructor(readonly line?: number) {}
+}
 export class ReturnSignal {
   constructor(readonly status: number) {}
 }
@@ -346,8 +353,9 @@ export class Shell implements ExpansionContext {
     try {
       return await this.evaluate(command);
     } catch (e) {
-      if (e instanceof ExpansionError || e instanceof ForkFailure) {
+      if (e instanceof ExpansionError || e instanceof ForkFailure || e instanceof PipeFailure) {
         if (e instanceof ForkFailure) await this.err(`${this.arg0}: ${e.line ?? this.currentLine}: Cannot fork\n`);
+        else if (e instanceof PipeFailure) await this.err(`${this.arg0}: ${e.line ?? this.currentLine}: Pipe call failed\n`);
         else await this.error(e.message);
         this.lastStatus = 2;
         if (!this.options.interactive) throw new ErrorExit(2);
@@ -952,7 +960,15 @@ export class Shell implements ExpansionContext {
       const last = i === commands.length - 1;
       let r = -1;
       let w = -1;
-      if (!last) [r, w] = this.sys.pipe(O.CLOEXEC);
+      if (!last) {
+        try {
+          [r, w] = this.sys.pipe(O.CLOEXEC);
+        } catch (e) {
+          // The stages already started run on; this shell's end of the last pipe is closed.
+          if (input >= 0) this.sys.close(input);
+          throw e instanceof SysError ? new PipeFailure() : e;
+        }
+      }
       const stageIn = input;
       const stageOut = w;
       const readEnd = r;
