@@ -38,9 +38,22 @@
  *     Machines sharing one thread: their CPU shares (least/most) and an idle machine's worst
  *     wake-up wait beside busy ones (in slices); scripts/bench-machine-arbiter.ts.
  *
- * Options (environment): BENCH_RUNS (default 3), BENCH_SKIP_CPU=1, BENCH_SKIP_SSH=1,
- * BENCH_SKIP_DYNAMIC=1, BENCH_SKIP_SHELL=1, BENCH_SKIP_TIERS=1, BENCH_SKIP_SOAK=1, BENCH_SKIP_MACHINES=1,
- * BENCH_SKIP_SCALE=1, BENCH_SKIP_SCHEDULER=1, BENCH_TIERS=wasm,js, BENCH_SOAK_RUNS (default 100).
+ * Options (environment; a BENCH_SKIP_* variable skips its section when set to anything non-empty):
+ *   BENCH_RUNS            runs per measurement (best or median of), sections 1 to 5 and debug; default 3
+ *   BENCH_TIERS           the translating tiers section 5 times, comma-separated; default wasm,js
+ *   BENCH_SOAK_RUNS       stdcheck runs in section 6; default 100
+ *   BENCH_SKIP_CPU        section 1             BENCH_SKIP_SSH        section 2
+ *   BENCH_SKIP_DYNAMIC    section 3             BENCH_SKIP_SHELL      section 4
+ *   BENCH_SKIP_TIERS      section 5             BENCH_SKIP_SOAK       section 6
+ *   BENCH_SKIP_MACHINES   section 7             BENCH_SKIP_SCALE      section 8
+ *   BENCH_SKIP_SCHEDULER  section 9
+ *   BENCH_SKIP_DEBUG      the debug hooks (run between sections 1 and 5): cpubench with gdb's
+ *                         hooks attached, with a watchpoint, and under `run --record`, as
+ *                         ratios to no debugger
+ * Read by the sections' own files (each documents its own):
+ *   BENCH_MACHINES_BOOTS, BENCH_MACHINES_IDLE, BENCH_MACHINES_SSH     scripts/bench-machines.ts
+ *   BENCH_SCALE_KS, BENCH_SCALE_SAMPLES, BENCH_SCALE_SESSIONS,
+ *   BENCH_SCALE_WORKERS, BENCH_SCALE_ONLY                            scripts/bench-scale.ts
  */
 
 import { spawn, spawnSync } from 'node:child_process';
