@@ -37,6 +37,7 @@ t.test('every bad value is one line naming the option, the value and what is all
     [['serve', '--log-level', 'loud', '--data-dir', data], /^akuma-vm: --log-level 'loud': not allowed; expected fatal, error, warn, info, debug, trace, silent\n$/],
     [['serve', '--max-startups', '1:2', '--data-dir', data], /^akuma-vm: --max-startups '1:2': not allowed; expected start:rate:full/],
     [['serve', '--login-grace-time', 'soon', '--data-dir', data], /^akuma-vm: --login-grace-time 'soon': not allowed; expected a time such as 120, 30s or 2m\n$/],
+    [['serve', '--workers', 'lots', '--data-dir', data], /^akuma-vm: --workers 'lots': not allowed; expected auto or an integer from 0 to 256\n$/],
     [['serve', '--port', '0', '--data-dir', join(dir, 'a-file')], /^akuma-vm: --data-dir .*a-file: is a file, not a directory\n$/],
     [['serve', '--port', '0', '--data-dir', '/proc/1/akuma'], /^akuma-vm: --data-dir \/proc\/1\/akuma: cannot create it: /],
     [['serve', '--config', join(dir, 'bad.json'), '--data-dir', data], /^akuma-vm: --port 'x' \(from "port" in .*bad\.json\): not allowed; expected an integer/],
