@@ -617,13 +617,28 @@ export class Kernel implements ProcessInfoSource {
   }
 
   terminals(): Array<{ tty: Tty; uid: number }> {
-    const seen = new Map<Tty, number>();
+    const seen = new Set<Tty>();
+    for (const p of this.processes.values()) if (!p.exit && p.tty) seen.add(p.tty);
+    return [...seen].map((tty) => ({ tty, uid: this.terminalOwner(tty) }));
+  }
+
+  /**
+   * The uid that owns a terminal: its session leader's, as login and sshd make it on Linux,
+   * else that of the first live process that has it, else root.
+   */
+  terminalOwner(tty: Tty): number {
+    let owner: number | undefined;
     for (const p of this.processes.values()) {
-      if (p.exit || !p.tty) continue;
-      // The session leader's uid owns the terminal, as login/sshd make it on Linux.
-      if (!seen.has(p.tty) || p.pid === p.sid) seen.set(p.tty, p.uid ?? 0);
+      if (p.exit || p.tty !== tty) continue;
+      if (p.pid === p.sid) return p.uid ?? 0;
+      owner ??= p.uid ?? 0;
     }
-    return [...seen].map(([tty, uid]) => ({ tty, uid }));
+    return owner ?? 0;
+  }
+
+  /** A process was started on `tty`: from now on the terminal's owner is the kernel's answer (fstat of an fd on it agrees with /dev/pts). */
+  adoptTerminal(tty: Tty): void {
+    tty.ownerUid = () => this.terminalOwner(tty);
   }
 
   systemStats(): SystemStats {

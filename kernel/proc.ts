@@ -211,6 +211,7 @@ export class ProcessTable {
     p.uid = p.ruid = p.suid = options.uid ?? 0;
     p.gid = p.rgid = p.sgid = options.gid ?? 0;
     p.tty = options.tty;
+    if (options.tty) this.kernel.adoptTerminal(options.tty);
     p.auxv = loaded.auxv;
     const t = new Thread(pid, p);
     p.threads.push(t);
@@ -338,6 +339,7 @@ export class ProcessTable {
     p.uid = p.ruid = p.suid = options.uid ?? 0;
     p.gid = p.rgid = p.sgid = options.gid ?? 0;
     p.tty = options.tty;
+    if (options.tty) this.kernel.adoptTerminal(options.tty);
     this.kernel.limits.charge(p.threads[0]!);
     this.kernel.logger.info({ pid: p.pid, cmd: path, argv: [...argv] }, 'process started');
     this.runNative(p, name, () => program(p, [...argv], [...env]));

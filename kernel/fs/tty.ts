@@ -139,6 +139,11 @@ export class Tty {
   /** Foreground process group (TIOCGPGRP/TIOCSPGRP); the shell sets it. */
   foregroundPgrp = 0;
   sessionId = 0;
+  /**
+   * The uid that owns the terminal, as stat of /dev/pts/N and fstat of an fd on it report:
+   * the kernel's answer (Kernel.adoptTerminal) once a process has the terminal; root before.
+   */
+  ownerUid: () => number = () => 0;
   readonly index = nextPts++;
   readonly ino = anonIno();
   readonly rdev: number;
@@ -388,7 +393,7 @@ export class TtyFile extends OpenFile {
 
   stat(): Stat {
     return {
-      dev: makedev(0, 24), ino: this.tty.ino, mode: S_IFCHR | 0o620, nlink: 1, uid: 0, gid: 5,
+      dev: makedev(0, 24), ino: this.tty.ino, mode: S_IFCHR | 0o620, nlink: 1, uid: this.tty.ownerUid(), gid: 5,
       rdev: this.tty.rdev, size: 0, blksize: 1024, blocks: 0, atimeMs: Date.now(), mtimeMs: Date.now(), ctimeMs: Date.now(),
     };
   }
