@@ -65,6 +65,7 @@ export const enum Errno {
   EHOSTUNREACH = 113,
   EALREADY = 114,
   EINPROGRESS = 115,
+  ESTALE = 116,
   /** A quota reached (a machine's disk quota: serve --machine-disk). */
   EDQUOT = 122,
 }
@@ -79,7 +80,7 @@ export const ERRNO_NAMES: Readonly<Record<number, string>> = {
   93: 'EPROTONOSUPPORT', 94: 'ESOCKTNOSUPPORT', 97: 'EAFNOSUPPORT', 98: 'EADDRINUSE', 99: 'EADDRNOTAVAIL',
   101: 'ENETUNREACH', 103: 'ECONNABORTED', 104: 'ECONNRESET', 105: 'ENOBUFS', 106: 'EISCONN',
   107: 'ENOTCONN', 110: 'ETIMEDOUT', 111: 'ECONNREFUSED', 113: 'EHOSTUNREACH', 114: 'EALREADY',
-  115: 'EINPROGRESS', 122: 'EDQUOT',
+  115: 'EINPROGRESS', 116: 'ESTALE', 122: 'EDQUOT',
 };
 
 /**

@@ -15,7 +15,8 @@ import type { HandlerTable, KernelContext } from './dispatch.js';
 import { readIovecs, type Ctx, type Iov } from './fs-common.js';
 import { SYSCALL_NUMBERS as NR } from './numbers.js';
 
-function targetOf(ctx: KernelContext, pid: number): Process {
+/** The process `pid` names if the caller may inspect it (ptrace_may_access with real credentials): ESRCH, EPERM. */
+export function targetOf(ctx: KernelContext, pid: number): Process {
   const p = pid > 0 ? ctx.kernel.processes.get(pid) : undefined;
   if (!p || p.exit || p.threads.length === 0) throw new SyscallError(Errno.ESRCH);
   const me = ctx.proc.process;
