@@ -61,7 +61,15 @@ function parsePasswd(lines: string[]): PasswdEntry[] {
 }
 
 export class GuestAccounts {
-  constructor(private readonly vfs: Vfs) {}
+  /**
+   * `defaultShell`: the shell a new account gets (/bin/sh unless told; with a root file system
+   * the machine picks one of the system's, so a user it has no entry for gets the system's
+   * shell and not the embedded one).
+   */
+  constructor(
+    private readonly vfs: Vfs,
+    private readonly defaultShell: () => string = () => '/bin/sh',
+  ) {}
 
   /** The existing account of a name, without creating anything. */
   find(name: string): { uid: number; gid: number; home: string } | null {
@@ -85,7 +93,7 @@ export class GuestAccounts {
       let id = FIRST_UID;
       while (id <= LAST_UID && (usedUids.has(id) || usedGids.has(id))) id++;
       if (id > LAST_UID) throw new Error('no free user id left');
-      entry = { name, uid: id, gid: id, home: name === 'root' ? '/root' : `/home/${name}`, shell: '/bin/sh' };
+      entry = { name, uid: id, gid: id, home: name === 'root' ? '/root' : `/home/${name}`, shell: this.defaultShell() };
       if (name === 'root') Object.assign(entry, { uid: 0, gid: 0 });
       vfs.writeFile('/etc/passwd', [...passwdLines, `${name}:x:${entry.uid}:${entry.gid}:${name}:${entry.home}:${entry.shell}`].join('\n') + '\n', { mode: 0o644, uid: 0, gid: 0 });
       if (!groupLines.some((l) => l.split(':')[0] === name)) {

@@ -103,7 +103,7 @@ export class MachineHost implements SessionHost {
     this.kernel.processMemoryLimit = Math.floor(this.kernel.machine.memory.size * PROCESS_SHARE_OF_RAM);
     this.system = { kernel: this.kernel, vfs: this.vfs, packages: this.repository, hostname: HOSTNAME };
     installUserland(this.kernel, { packages: this.repository, hostname: HOSTNAME, rootfs: options.rootfs !== undefined, registerOnly: base !== undefined || options.view === true });
-    this.accounts = new GuestAccounts(this.vfs);
+    this.accounts = new GuestAccounts(this.vfs, () => (options.rootfs ? this.systemShell() : '/bin/sh'));
     if (!options.view) this.accounts.ensureSkeleton();
   }
 
@@ -134,16 +134,30 @@ export class MachineHost implements SessionHost {
   /**
    * A session's login shell: with a root file system, the account's shell from its
    * /etc/passwd when that is a program of the system (bash on Debian), started as sshd
-   * starts it; otherwise (and always without --rootfs) the embedded shell.
+   * starts it; otherwise (and always without --rootfs) the embedded shell, with a warning in
+   * the log when a root file system's account names a shell the system does not have. A
+   * login name without an entry gets one whose shell is the system's (systemShell).
    */
   openShell(options: ShellOptions): LoginSession {
     const account = this.accounts.ensure(options.user);
     const onClose = (): void => void this.sessions.delete(session);
-    const session = this.options.rootfs && this.isSystemProgram(account.shell)
+    const systemShell = this.options.rootfs !== undefined && this.isSystemProgram(account.shell);
+    if (this.options.rootfs && !systemShell) {
+      this.kernel.logger.warn({ user: options.user, shell: account.shell }, 'login shell from /etc/passwd is not a program of the root file system; the session gets the embedded shell');
+    }
+    const session = systemShell
       ? new ProgramSession(this.system, { ...options, account, onClose })
       : new ShellSession(this.system, { ...options, account, onClose });
     this.sessions.add(session);
     return session;
+  }
+
+  /**
+   * A new account's shell on a root file system: /bin/sh when the system has one (Debian's
+   * useradd default), else its bash; /bin/sh (the embedded shell) when it has neither.
+   */
+  private systemShell(): string {
+    return ['/bin/sh', '/bin/bash', '/usr/bin/bash'].find((p) => this.isSystemProgram(p)) ?? '/bin/sh';
   }
 
   /** True when path is an executable file of the guest that is not one of the userland's own programs. */

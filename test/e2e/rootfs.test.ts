@@ -78,6 +78,10 @@ t.test('serve --rootfs: Debian over ssh, changes persist, the root file system i
     t.equal(ls.stdout.trim(), String(count), `ls / shows the root file system's ${count} entries`);
     const bash = await ssh(first, dir, `bash -c 'a=(x y z); echo "\${#a[@]} $(echo sub | tr a-z A-Z)"'`, { user: 'root' });
     t.equal(bash.stdout, '3 SUB\n', "Debian's bash (dynamically linked) runs");
+    // A login name the root file system has no /etc/passwd entry for becomes an account whose
+    // shell is the system's (this tree has bash and no /bin/sh), not the embedded shell.
+    const newcomer = await ssh(first, dir, 'echo "$0 $SHELL $BASH_VERSION" | cut -c1-16; grep ^newcomer: /etc/passwd | cut -d: -f7', { user: 'newcomer' });
+    t.equal(newcomer.stdout, 'bash /bin/bash 5\n/bin/bash\n', `a new user gets the system's shell (${JSON.stringify(newcomer.stdout + newcomer.stderr)})`);
     const write = await ssh(first, dir, 'echo kept > /root/note.txt && mkdir -p /srv/data && echo more > /srv/data/f && rm /etc/debian_version && cat /root/note.txt', { user: 'root' });
     t.equal(write.stdout, 'kept\n', 'a file written over ssh');
     t.equal(write.code, 0);
