@@ -150,7 +150,7 @@ function munmap(ctx: KernelContext): number {
   return 0;
 }
 
-function mprotect(ctx: KernelContext): number {
+export function mprotect(ctx: KernelContext): number {
   const [start, end] = rangeArgs(ctx);
   const prot = ctx.args.u32(2);
   if (prot & ~(7 | 0x01000000 | 0x02000000)) throw new SyscallError(Errno.EINVAL); // PROT_GROWSDOWN/UP tolerated

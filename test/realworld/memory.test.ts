@@ -8,7 +8,7 @@
 
 import t from 'tap';
 import { existsSync } from 'node:fs';
-import { realworldBinary, sameAsHostBuild, sameAsQemu } from './compare.js';
+import { realworldBinary, runUnderAkuma, sameAsHostBuild, sameAsQemu } from './compare.js';
 
 t.test('mremap', (t) => {
   const r = sameAsQemu(t, 'mremap', realworldBinary('memory', 'mremap'));
@@ -41,4 +41,32 @@ t.test('memory/mempolicy: set_mempolicy/get_mempolicy modes, flags and masks, mb
   // The answers depend on the machine's nodes: the host's Linux is the reference when it has one node, as the guest does.
   if (existsSync('/sys/devices/system/node/node1')) return void t.pass('skip mempolicy: the host has more than one NUMA node');
   sameAsHostBuild(t, 'memory', 'mempolicy');
+});
+
+t.test('memory/pkeys: protection keys on a CPU without them (pkey_alloc ENOSPC, pkey_free EINVAL, pkey_mprotect only with key -1 or 0) and process_madvise as Linux 6.1 checks it', async (t) => {
+  // The host's CPU may have keys (x86 PKU) and qemu-aarch64 has no pkey calls: the answers of
+  // Linux's no-pkeys code and 6.1's process_madvise (CAP_SYS_NICE even for oneself) are stated here.
+  const bin = realworldBinary('memory', 'pkeys');
+  if (!existsSync(bin)) return void t.pass('skip pkeys: not built');
+  const a = runUnderAkuma(bin);
+  t.equal(a.stdout, [
+    "pkey_alloc: ENOSPC",
+    "pkey_alloc bad flags: EINVAL",
+    "pkey_alloc bad rights: EINVAL",
+    "pkey_free 1: EINVAL",
+    "pkey_mprotect key -1: ok",
+    "pkey_mprotect key 0: ok",
+    "pkey_mprotect key 1: EINVAL",
+    "pkey_mprotect unaligned: EINVAL",
+    "still writable: yes",
+    "process_madvise COLD: ok 12288",
+    "process_madvise DONTNEED: EINVAL",
+    "process_madvise flags: EINVAL",
+    "process_madvise not a pidfd: EBADF",
+    "process_madvise over a hole: ENOMEM -1",
+    "process_madvise of unmapped only: ENOMEM",
+    "process_madvise unprivileged: EPERM",
+    '',
+  ].join('\n'), `pkeys output${a.stderr ? ` (stderr: ${a.stderr.split('\n')[0]})` : ''}`);
+  t.equal(a.status, 0, 'exit status 0');
 });
