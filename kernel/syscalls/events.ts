@@ -13,9 +13,9 @@ import { TFD_TIMER_ABSTIME, TFD_TIMER_CANCEL_ON_SET, TimerFd } from '../fs/timer
 import { maskOf } from '../signals.js';
 import type { FsSyscallProcess } from './fs.js';
 import type { SyscallContext, SyscallResult } from './context.js';
-import { clockNs } from './time.js';
+import { machineClockNs, type MachineClock } from './time.js';
 
-type Ctx = SyscallContext<FsSyscallProcess, unknown>;
+type Ctx = SyscallContext<FsSyscallProcess, MachineClock>;
 type Handler = (ctx: Ctx) => SyscallResult;
 
 const NR_eventfd2 = 19;
@@ -54,7 +54,9 @@ const timerfdCreate: Handler = (ctx) => {
   if (flags & ~(O_CLOEXEC | O_NONBLOCK)) throw new SyscallError(Errno.EINVAL);
   if (clock === CLOCK_REALTIME_ALARM || clock === CLOCK_BOOTTIME_ALARM) throw new SyscallError(Errno.EPERM);
   if (clock !== CLOCK_REALTIME && clock !== CLOCK_MONOTONIC && clock !== CLOCK_BOOTTIME) throw new SyscallError(Errno.EINVAL);
-  const now = (): bigint => clockNs(undefined as never, clock);
+  // Checked above to be a machine-wide clock, so the reading is never null.
+  const machine = ctx.kernel;
+  const now = (): bigint => machineClockNs(machine, clock)!;
   return install(ctx, new TimerFd(clock, now, flags), (flags & O_CLOEXEC) !== 0);
 };
 

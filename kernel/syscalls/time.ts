@@ -24,18 +24,33 @@ const NS = 1_000_000_000n;
 const MONO_BASE = process.hrtime.bigint() - 1_000_000_000n;
 const REAL_OFFSET = BigInt(Date.now()) * 1_000_000n - process.hrtime.bigint();
 
-/** A clock's current value in nanoseconds; EINVAL for unknown clocks. */
-export function clockNs(ctx: KernelContext, clock: number): bigint {
+/** What the machine-wide clocks need of the kernel: the offset clock_settime gave REALTIME. */
+export interface MachineClock {
+  realtimeOffsetNs: bigint;
+}
+
+/** A machine-wide clock (REALTIME, MONOTONIC, BOOTTIME and their variants) in nanoseconds; null for others. */
+export function machineClockNs(machine: MachineClock, clock: number): bigint | null {
   const now = process.hrtime.bigint();
   switch (clock) {
     case CLOCK_REALTIME:
     case CLOCK_REALTIME_COARSE:
-      return now + REAL_OFFSET + ctx.kernel.realtimeOffsetNs;
+      return now + REAL_OFFSET + machine.realtimeOffsetNs;
     case CLOCK_MONOTONIC:
     case CLOCK_MONOTONIC_RAW:
     case CLOCK_MONOTONIC_COARSE:
     case CLOCK_BOOTTIME:
       return now - MONO_BASE;
+    default:
+      return null;
+  }
+}
+
+/** A clock's current value in nanoseconds; EINVAL for unknown clocks. */
+export function clockNs(ctx: KernelContext, clock: number): bigint {
+  const machineWide = machineClockNs(ctx.kernel, clock);
+  if (machineWide !== null) return machineWide;
+  switch (clock) {
     case CLOCK_PROCESS_CPUTIME_ID:
       return BigInt(Math.round(ctx.proc.process.cpuMs * 1e6));
     case CLOCK_THREAD_CPUTIME_ID:
