@@ -30,3 +30,21 @@ t.test('process/handles: name_to_handle_at resolves the path, then EOPNOTSUPP (n
   ].join('\n'), `handles output${a.stderr ? ` (stderr: ${a.stderr.split('\n')[0]})` : ''}`);
   t.equal(a.status, 0, 'exit status 0');
 });
+
+t.test('process/mrelease_landlock: process_mrelease of a live (EINVAL) and an ended (ESRCH) process; Landlock not enabled (EOPNOTSUPP)', async (t) => {
+  // Whether the host enables Landlock is its own configuration: the answers are stated here.
+  const bin = realworldBinary('process', 'mrelease_landlock');
+  if (!existsSync(bin)) return void t.pass('skip mrelease_landlock: not built');
+  const a = runUnderAkuma(bin);
+  t.equal(a.stdout, [
+    'process_mrelease live: EINVAL',
+    'process_mrelease flags: EINVAL',
+    'process_mrelease not a pidfd: EBADF',
+    'process_mrelease ended: ESRCH',
+    'landlock ABI version: EOPNOTSUPP',
+    'landlock_create_ruleset: EOPNOTSUPP',
+    'landlock_restrict_self: EOPNOTSUPP',
+    '',
+  ].join('\n'), `mrelease_landlock output${a.stderr ? ` (stderr: ${a.stderr.split('\n')[0]})` : ''}`);
+  t.equal(a.status, 0, 'exit status 0');
+});
