@@ -11,7 +11,7 @@ import { Errno, SyscallError } from '../errno.js';
 import type { Kernel } from '../kernel.js';
 import type { Thread } from '../process.js';
 import { BLOCKED, type SyscallArgs, type SyscallContext, type SyscallResult, type UserMemory, type Waitable } from './context.js';
-import { SYSCALL_NAMES } from './numbers.js';
+import { AARCH64_SYSCALL_NAMES } from './syscall-names.js';
 import { beginTrace, finishTrace } from './trace/calls.js';
 
 /** Returned by handlers that have already set the registers (x0 is left alone). */
@@ -111,7 +111,7 @@ export class SyscallDispatcher {
     if (!handler) {
       if (!this.warned.has(nr)) {
         this.warned.add(nr);
-        this.kernel.logger.warn({ pid: p.pid, nr, name: SYSCALL_NAMES.get(nr) ?? null }, 'unknown syscall: ENOSYS');
+        this.kernel.logger.warn({ pid: p.pid, nr, name: AARCH64_SYSCALL_NAMES.get(nr) ?? null }, 'unknown syscall: ENOSYS');
       }
       result = -Errno.ENOSYS;
     } else {
@@ -121,7 +121,7 @@ export class SyscallDispatcher {
         if (e instanceof SyscallError) result = -e.errno;
         else {
           const err = e as Error;
-          this.kernel.logger.error({ pid: p.pid, nr, name: SYSCALL_NAMES.get(nr) ?? null, err: err?.message ?? String(e) }, 'syscall handler failed');
+          this.kernel.logger.error({ pid: p.pid, nr, name: AARCH64_SYSCALL_NAMES.get(nr) ?? null, err: err?.message ?? String(e) }, 'syscall handler failed');
           result = err instanceof RangeError ? -Errno.EFAULT : -Errno.EIO;
         }
       }

@@ -20,6 +20,3 @@ export const SYSCALL_NUMBERS = {
 
 export type SyscallName = keyof typeof SYSCALL_NUMBERS;
 
-export const SYSCALL_NAMES: ReadonlyMap<number, string> = new Map(
-  Object.entries(SYSCALL_NUMBERS).map(([name, nr]) => [nr, name]),
-);

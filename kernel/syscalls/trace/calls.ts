@@ -16,7 +16,7 @@
 
 import { ERRNO_NAMES, errnoText } from '../../errno.js';
 import type { SyscallArgs, UserMemory } from '../context.js';
-import { SYSCALL_NAMES } from '../numbers.js';
+import { AARCH64_SYSCALL_NAMES } from '../syscall-names.js';
 import * as d from './decode.js';
 
 interface View {
@@ -185,12 +185,6 @@ const SIGNATURES: Record<string, Signature> = {
 };
 
 /** Network calls the dispatcher's name table does not list (asm-generic numbers). */
-const EXTRA_NAMES: ReadonlyMap<number, string> = new Map([
-  [198, 'socket'], [199, 'socketpair'], [200, 'bind'], [201, 'listen'], [202, 'accept'], [203, 'connect'],
-  [204, 'getsockname'], [205, 'getpeername'], [206, 'sendto'], [207, 'recvfrom'], [208, 'setsockopt'],
-  [209, 'getsockopt'], [210, 'shutdown'], [211, 'sendmsg'], [212, 'recvmsg'], [242, 'accept4'],
-]);
-
 function direntCount(mem: UserMemory, addr: number, bytes: number): number {
   let n = 0;
   for (let at = 0; at + 19 <= bytes && n < 100000; n++) {
@@ -246,7 +240,7 @@ function safely(spell: () => string, fallback: () => string): string {
 
 /** Spells the arguments the kernel will read, before the call runs (args: a copy of x0..x5). */
 export function beginTrace(nr: number, args: SyscallArgs, mem: UserMemory): PendingTrace {
-  const name = SYSCALL_NAMES.get(nr) ?? EXTRA_NAMES.get(nr) ?? `syscall_${nr}`;
+  const name = AARCH64_SYSCALL_NAMES.get(nr) ?? `syscall_${nr}`;
   const signature = SIGNATURES[name];
   const view: View = { args, mem, result: 0 };
   const specs = signature?.args ?? [hex, hex, hex];
