@@ -73,6 +73,7 @@ import { MEMPOLICY_SYSCALLS } from './syscalls/mempolicy.js';
 import { KCMP_SYSCALLS } from './syscalls/kcmp.js';
 import { PKEY_SYSCALLS } from './syscalls/pkeys.js';
 import { LANDLOCK_SYSCALLS } from './syscalls/landlock.js';
+import { SECCOMP_SYSCALLS } from './syscalls/seccomp.js';
 import { MemoryAdmission } from './memory-admission.js';
 import { CNTKCTL_NORMAL, CNTKCTL_RECORDING, EC_BRK, EC_SVC64, EC_WATCHPOINT, handleTrap } from './trap.js';
 import { AddressSpace, MAIR_VALUE, TCR_VALUE } from './vm.js';
@@ -247,7 +248,7 @@ export class Kernel implements ProcessInfoSource {
     this.dispatcher = new SyscallDispatcher(
       this,
       MM_SYSCALLS, PROCESS_SYSCALLS, CLONE3_SYSCALLS, TIME_SYSCALLS, SIGNAL_SYSCALLS, MISC_SYSCALLS, FUTEX_SYSCALLS, SYSV_IPC_SYSCALLS, MQUEUE_SYSCALLS, SCHED_SYSCALLS, PROCESS_VM_SYSCALLS,
-      ADMIN_SYSCALLS, CLOCK_ADMIN_SYSCALLS, MOUNT_SYSCALLS, NAMESPACE_SYSCALLS, MEMPOLICY_SYSCALLS, KCMP_SYSCALLS, PKEY_SYSCALLS, LANDLOCK_SYSCALLS,
+      ADMIN_SYSCALLS, CLOCK_ADMIN_SYSCALLS, MOUNT_SYSCALLS, NAMESPACE_SYSCALLS, MEMPOLICY_SYSCALLS, KCMP_SYSCALLS, PKEY_SYSCALLS, LANDLOCK_SYSCALLS, SECCOMP_SYSCALLS,
       // The file system's table last: where both define a call (readlinkat), theirs is complete.
       FS_SYSCALLS as unknown as HandlerTable,
       POLL_SYSCALLS as unknown as HandlerTable, NET_SYSCALLS as unknown as HandlerTable, EVENT_SYSCALLS as unknown as HandlerTable,

@@ -448,6 +448,7 @@ export class ProcessTable {
     ct.ctx.x[0] = 0;
     ct.ctx.x[1] = 0;
     ct.sigmask = t.sigmask;
+    ct.seccompStrict = t.seccompStrict;
     ct.sched = inheritSched(t.sched);
     if (!share.vm) ct.altStack = { ...t.altStack };
     child.threads.push(ct);
@@ -474,6 +475,7 @@ export class ProcessTable {
     nt.ctx.x[0] = 0;
     nt.ctx.x[1] = 0;
     nt.sigmask = t.sigmask;
+    nt.seccompStrict = t.seccompStrict;
     nt.sched = inheritSched(t.sched);
     p.threads.push(nt);
     this.threads.set(tid, nt);

@@ -116,6 +116,8 @@ export function inheritSched(s: SchedAttrs): SchedAttrs {
 export class Thread implements FsProcess {
   state: ThreadState = 'runnable';
   sched: SchedAttrs = { nice: 0, policy: 0, rtPriority: 0, resetOnFork: false };
+  /** seccomp's SECCOMP_MODE_STRICT: only read, write, exit and rt_sigreturn (kernel/syscalls/seccomp.ts). */
+  seccompStrict = false;
   readonly ctx: CpuContext = newContext();
   /** Blocked signals. */
   sigmask = 0n;

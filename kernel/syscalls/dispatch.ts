@@ -13,6 +13,9 @@ import type { Thread } from '../process.js';
 import { BLOCKED, type SyscallArgs, type SyscallContext, type SyscallResult, type UserMemory, type Waitable } from './context.js';
 import { AARCH64_SYSCALL_NAMES } from './syscall-names.js';
 import { beginTrace, finishTrace } from './trace/calls.js';
+import { seccompAllows } from './seccomp.js';
+
+const SIGKILL = 9;
 
 /** Returned by handlers that have already set the registers (x0 is left alone). */
 export const NO_RESULT: unique symbol = Symbol('no-result');
@@ -107,6 +110,11 @@ export class SyscallDispatcher {
       const line = finishTrace(trace, ctx.mem, undefined);
       this.kernel.trace(p, line.call, line.result);
       trace = null;
+    }
+    if (!seccompAllows(p, nr)) {
+      // seccomp strict mode: a call outside read/write/exit/sigreturn is fatal (SIGKILL).
+      this.kernel.procs.exitProcess(p, 0, SIGKILL);
+      return false;
     }
     if (!handler) {
       if (!this.warned.has(nr)) {

@@ -13,6 +13,7 @@ import type { CpuContext } from '../../machine/machine.js';
 import { SYSCALL_NUMBERS as NR } from './numbers.js';
 import * as sessions from '../sessions.js';
 import { getLimit, setLimit } from '../rlimits.js';
+import { setSeccompStrict } from './seccomp.js';
 
 /** exit: ends the calling thread (the last one ends the process). */
 function exit(ctx: KernelContext): typeof NO_RESULT {
@@ -675,6 +676,8 @@ const PR_SET_DUMPABLE = 4;
 const PR_SET_NAME = 15;
 const PR_GET_NAME = 16;
 const PR_GET_SECCOMP = 21;
+const PR_SET_SECCOMP = 22;
+const SECCOMP_MODE_STRICT = 1;
 const PR_CAPBSET_READ = 23;
 const PR_SET_TIMERSLACK = 29;
 const PR_GET_TIMERSLACK = 30;
@@ -717,7 +720,9 @@ function prctl(ctx: KernelContext): number {
       return 0;
     }
     case PR_GET_SECCOMP:
-      return 0;
+      return 0; // in strict mode the call itself is not allowed (seccomp.ts kills first)
+    case PR_SET_SECCOMP:
+      return setSeccompStrict(ctx, ctx.args.int(1) === SECCOMP_MODE_STRICT ? 0 : -1, 0, ctx.args.u64(2));
     case PR_CAPBSET_READ: {
       const cap = ctx.args.int(1);
       if (cap < 0 || cap > 40) throw new SyscallError(Errno.EINVAL);

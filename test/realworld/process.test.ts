@@ -46,3 +46,8 @@ t.test('process/sched_attr: sched_setattr/sched_getattr (sizes, E2BIG handshake,
   // half needs setuid: the same source on the host's Linux is the reference.
   sameAsHostBuild(t, 'process', 'sched_attr');
 });
+
+t.test('process/seccomp_strict: seccomp and PR_SET_SECCOMP strict mode (read/write/_exit still work, getpid and exit_group are fatal SIGKILL), its argument errors, PR_SET_NO_NEW_PRIVS', async (t) => {
+  // qemu-aarch64's own calls would be killed in strict mode: the host's Linux is the reference.
+  sameAsHostBuild(t, 'process', 'seccomp_strict');
+});
