@@ -14,8 +14,8 @@
 import { Errno, SyscallError } from '../errno.js';
 import { BLOCKED } from '../syscall-abi.js';
 import { O_ACCMODE, O_NONBLOCK, O_RDONLY, O_RDWR, O_WRONLY, PIPE_BUF } from './constants.js';
-import { OpenFile, type Blocker, type IoResult, type PollState } from './file.js';
-import { Inode, type Stat } from './inode.js';
+import type { OpenFile, Blocker, IoResult, PollState } from './file.js';
+import { Inode } from './inode.js';
 import { Pipe, PipeReader, PipeWriter } from './pipe.js';
 import type { FsProcess } from './process.js';
 import { WaitQueue } from '../wait-queue.js';
@@ -125,14 +125,8 @@ export abstract class FifoInode extends Inode {
 export class FifoReader extends PipeReader {
   /** Opened by a caller that waits in read: the writer count to see change first, or null. */
   awaitWriter: number | null = null;
-  constructor(pipe: Pipe, flags: number, path: string, private readonly node: Inode) {
-    super(pipe, flags, path);
-  }
-  override get inode(): Inode {
-    return this.node;
-  }
-  override stat(): Stat {
-    return this.node.stat();
+  constructor(pipe: Pipe, flags: number, path: string, node: Inode) {
+    super(pipe, flags, path, node);
   }
   /** Opened with no writer: the writer-open count then; no hangup is reported until a writer has come. */
   hupAfter: number | null = null;
@@ -155,14 +149,8 @@ export class FifoReader extends PipeReader {
 export class FifoWriter extends PipeWriter {
   /** Opened by a caller that waits in write: the reader count to see change first, or null. */
   awaitReader: number | null = null;
-  constructor(pipe: Pipe, flags: number, path: string, private readonly node: Inode) {
-    super(pipe, flags, path);
-  }
-  override get inode(): Inode {
-    return this.node;
-  }
-  override stat(): Stat {
-    return this.node.stat();
+  constructor(pipe: Pipe, flags: number, path: string, node: Inode) {
+    super(pipe, flags, path, node);
   }
   override write(data: Uint8Array, b: Blocker): IoResult<number> {
     if (this.awaitReader !== null) {
@@ -173,27 +161,19 @@ export class FifoWriter extends PipeWriter {
   }
 }
 
-/** A FIFO opened O_RDWR: one description that reads and writes the pipe. */
-export class FifoDuplex extends OpenFile {
-  constructor(readonly pipe: Pipe, flags: number, path: string, private readonly node: Inode) {
-    super(O_RDWR | (flags & O_NONBLOCK), path);
-    pipe.readers++;
+/**
+ * A FIFO opened O_RDWR: one description that is both a reader and a writer of the pipe. It is
+ * a read end (for splice, FIONREAD, lseek's ESPIPE and the rest, a FIFO is a pipe) that also
+ * counts as a writer, so it never sees end of file or hangup while it is open.
+ */
+export class FifoDuplex extends PipeReader {
+  constructor(pipe: Pipe, flags: number, path: string, node: Inode) {
+    super(pipe, flags, path, node);
+    this.flags = O_RDWR | (flags & O_NONBLOCK);
     pipe.writers++;
-  }
-  override get inode(): Inode {
-    return this.node;
-  }
-  stat(): Stat {
-    return this.node.stat();
-  }
-  override read(length: number, b: Blocker): IoResult<Uint8Array> {
-    return this.pipe.readEnd(length, b, this.nonblocking);
   }
   override write(data: Uint8Array, b: Blocker): IoResult<number> {
     return this.pipe.writeEnd(data, b, this.nonblocking);
-  }
-  override available(): number {
-    return this.pipe.buffered;
   }
   override poll(): PollState {
     const p = this.pipe;
@@ -203,7 +183,7 @@ export class FifoDuplex extends OpenFile {
     return [this.pipe.readQueue, this.pipe.writeQueue];
   }
   protected override closed(): void {
-    if (--this.pipe.readers === 0) this.pipe.writeQueue.wake();
+    super.closed();
     if (--this.pipe.writers === 0) this.pipe.readQueue.wake();
   }
 }

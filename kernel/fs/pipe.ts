@@ -8,7 +8,7 @@
 import { Errno, SyscallError } from '../errno.js';
 import { O_NONBLOCK, O_RDONLY, O_WRONLY, PIPE_BUF, PIPE_CAPACITY, S_IFIFO, makedev } from './constants.js';
 import { OpenFile, type Blocker, type IoResult, type PollState } from './file.js';
-import { anonIno, type Stat } from './inode.js';
+import { anonIno, type Inode, type Stat } from './inode.js';
 import { WaitQueue } from '../wait-queue.js';
 import type { Waitable } from '../syscall-abi.js';
 
@@ -97,14 +97,22 @@ export class Pipe {
   }
 }
 
+/**
+ * The read end of a pipe. `node` is the inode it was opened through when the pipe has a name
+ * (a FIFO, fifo.ts): fstat then describes that inode, as on Linux; an anonymous pipe has none.
+ */
 export class PipeReader extends OpenFile {
-  constructor(readonly pipe: Pipe, flags = 0, path = 'pipe:[' + pipe.ino + ']') {
+  constructor(readonly pipe: Pipe, flags = 0, path = 'pipe:[' + pipe.ino + ']', private readonly node: Inode | null = null) {
     super(O_RDONLY | (flags & O_NONBLOCK), path);
     pipe.readers++;
   }
 
+  override get inode(): Inode | null {
+    return this.node;
+  }
+
   stat(): Stat {
-    return this.pipe.stat();
+    return this.node ? this.node.stat() : this.pipe.stat();
   }
 
   override read(length: number, b: Blocker): IoResult<Uint8Array> {
@@ -129,14 +137,19 @@ export class PipeReader extends OpenFile {
   }
 }
 
+/** The write end of a pipe; `node` as for PipeReader. */
 export class PipeWriter extends OpenFile {
-  constructor(readonly pipe: Pipe, flags = 0, path = 'pipe:[' + pipe.ino + ']') {
+  constructor(readonly pipe: Pipe, flags = 0, path = 'pipe:[' + pipe.ino + ']', private readonly node: Inode | null = null) {
     super(O_WRONLY | (flags & O_NONBLOCK), path);
     pipe.writers++;
   }
 
+  override get inode(): Inode | null {
+    return this.node;
+  }
+
   stat(): Stat {
-    return this.pipe.stat();
+    return this.node ? this.node.stat() : this.pipe.stat();
   }
 
   override write(data: Uint8Array, b: Blocker): IoResult<number> {
