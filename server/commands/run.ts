@@ -35,6 +35,7 @@ import type { Kernel } from '../../kernel/kernel.js';
 import { bootKernel } from '../../kernel/boot.js';
 import { SIGINT } from '../../kernel/signals.js';
 import { parseByteSize } from '../config.js';
+import { LeadingOptions } from '../../packages/userland/lib/leading-options.js';
 import type { GdbListener } from '../gdb-listener.js';
 import type { Logger } from 'pino';
 
@@ -121,14 +122,8 @@ export function parseRunArgs(argv: readonly string[]): RunArgs | 'help' {
       out.gdbPort = port;
     },
   };
-  let i = 0;
-  for (; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') break;
+  const options = new LeadingOptions(argv);
+  for (let a = options.next(); a !== undefined; a = options.next()) {
     if (a === '-h' || a === '--help') return 'help';
     if (a === '-R' || a === '--no-randomize') {
       out.noRandomize = true;
@@ -146,10 +141,11 @@ export function parseRunArgs(argv: readonly string[]): RunArgs | 'help' {
     const name = eq > 0 ? a.slice(0, eq) : a;
     const set = valued[name];
     if (!set) throw new RunUsageError(`unknown option: ${name}`);
-    if (eq > 0) set(a.slice(eq + 1));
-    else if (i + 1 < argv.length) set(argv[++i]);
-    else throw new RunUsageError(`option ${name} needs a value`);
+    const value = eq > 0 ? a.slice(eq + 1) : options.value();
+    if (value === undefined) throw new RunUsageError(`option ${name} needs a value`);
+    set(value);
   }
+  const i = options.index;
   if (i >= argv.length) throw new RunUsageError('which program? give the path of an AArch64 ELF file');
   if (out.record && out.gdbPort === undefined) throw new RunUsageError('--record needs -g PORT: the recording is there for gdb to run backwards');
   out.elf = argv[i];

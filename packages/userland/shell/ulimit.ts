@@ -7,6 +7,7 @@
  */
 
 import { errnoText } from '../../../kernel/errno.js';
+import { LeadingOptions } from '../lib/leading-options.js';
 import { SysError } from '../sys.js';
 import type { Shell } from './eval.js';
 
@@ -47,14 +48,8 @@ export async function ulimit(sh: Shell, argv: string[]): Promise<number> {
   let how = 0;
   let all = false;
   let chosen = RESOURCES[1]; // -f when none is named
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') break;
+  const options = new LeadingOptions(argv, 1);
+  for (let a = options.next(); a !== undefined; a = options.next()) {
     for (const ch of a.slice(1)) {
       if (ch === 'H') how |= HARD;
       else if (ch === 'S') how |= SOFT;
@@ -69,7 +64,7 @@ export async function ulimit(sh: Shell, argv: string[]): Promise<number> {
       }
     }
   }
-  const value = argv[i];
+  const value = argv[options.index];
   if (all) {
     let text = '';
     for (const r of RESOURCES) {
