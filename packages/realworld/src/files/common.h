@@ -31,14 +31,7 @@ __attribute__((unused)) static int closed_fd(void)
     return fd;
 }
 
-static void show(const char *what, long r)
-{
-    if (r < 0) printf("%s: -1 %s\n", what, strerrorname_np(errno));
-    else printf("%s: %ld\n", what, r);
-    fflush(stdout);
-}
-#define SHOW(e) show(#e, (long)(e))
-#define SAY(...) do { printf(__VA_ARGS__); putchar('\n'); fflush(stdout); } while (0)
+#include "../common/show.h"
 
 static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *f)
 {

@@ -11,14 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static void show(const char *what, long r)
-{
-    if (r < 0) printf("%s: -1 %s\n", what, strerrorname_np(errno));
-    else printf("%s: %ld\n", what, r);
-    fflush(stdout);
-}
-#define SHOW(e) show(#e, (long)(e))
-#define SAY(...) do { printf(__VA_ARGS__); putchar('\n'); fflush(stdout); } while (0)
+#include "../common/show.h"
 
 /* Waits for c and says how it ended. */
 static inline void reap(const char *what, pid_t c)
