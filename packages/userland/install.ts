@@ -7,6 +7,7 @@
 
 import type { Kernel } from '../../kernel/kernel.js';
 import type { Vfs } from '../../kernel/fs/vfs.js';
+import { UTS_NAME_LEN } from '../../kernel/uts.js';
 import { baseSystemOf, installPrograms, type KernelSys } from './kernel-sys.js';
 import { machine, packagesOf, setPackagesOf } from './shell/builtins.js';
 import { runPkg, type PackageStore } from './shell/pkg.js';
@@ -41,6 +42,18 @@ export function installUserland(kernel: Kernel, options: UserlandOptions = {}): 
   const store = options.packages;
   if (!options.registerOnly && store?.installedFiles) for (const r of store.installed()) for (const p of store.installedFiles(r.name) ?? []) owned.add(p);
   installPrograms(kernel, { ...TOOLS, ...extra, ...(options.programs ?? {}), sh: sh as unknown as UserProgram }, options.registerOnly ? null : '/bin', options.rootfs ?? false, owned);
+  nameMachineFromEtcHostname(kernel);
+}
+
+/** As an init does at boot: the machine's name is /etc/hostname's first line, when the system has one that fits. */
+function nameMachineFromEtcHostname(kernel: Kernel): void {
+  let name = '';
+  try {
+    name = (kernel.vfs as Vfs).readText('/etc/hostname').split('\n')[0].trim();
+  } catch {
+    return; // no /etc/hostname: the kernel's default name stays
+  }
+  if (name && Buffer.byteLength(name) <= UTS_NAME_LEN) kernel.uts.nodename = name;
 }
 
 /** `pkg ...` as a program: the same command as the embedded shell's builtin. */

@@ -15,6 +15,7 @@
 import { Errno, ERRNO_NAMES, errnoText, SyscallError } from '../../kernel/errno.js';
 import { ExecError } from '../../kernel/exec.js';
 import type { Kernel } from '../../kernel/kernel.js';
+import { UTS_FIXED } from '../../kernel/uts.js';
 import { NativeProcessGone, NativePrograms, SIG_NATIVE } from '../../kernel/native.js';
 import type { Process } from '../../kernel/process.js';
 import * as sessions from '../../kernel/sessions.js';
@@ -235,13 +236,10 @@ export class KernelSys implements NativeSys {
     return old;
   }
   uname(): { sysname: string; nodename: string; release: string; version: string; machine: string } {
-    let nodename = 'akuma';
-    try {
-      nodename = this.vfs.readText('/etc/hostname').trim() || nodename;
-    } catch {
-      // no /etc/hostname: the default name
-    }
-    return { sysname: 'Linux', nodename, release: '6.1.0-akuma', version: '#1 SMP akuma-vm', machine: 'aarch64' };
+    // The kernel's names, as uname(2) gives a guest program: after sethostname, or in a UTS
+    // namespace of the process's own, the shell's uname and a guest's agree.
+    const { nodename } = this.kernel.utsNames(this.process.pid);
+    return { ...UTS_FIXED, nodename };
   }
 
   // ---- files ----
