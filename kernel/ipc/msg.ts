@@ -11,7 +11,8 @@
 
 import { Errno, SyscallError } from '../errno.js';
 import { WaitQueue } from '../wait-queue.js';
-import { checkAccess, checkOwner, IPC_INFO, IPC_NOWAIT, IPC_RMID, IPC_SET, IPC_STAT, IpcIds, IpcObject, newPerm, nowSeconds, S_IRUGO, S_IWUGO, setPerm, writePerm, type IpcCredentials, type IpcPerm } from './ipc-ids.js';
+import { sharedCtl, type IpcCtlBuffer, type IpcCtlKind } from './ipc-ctl.js';
+import { checkAccess, IPC_INFO, IPC_NOWAIT, IpcIds, IpcObject, newPerm, nowSeconds, S_IRUGO, S_IWUGO, writePerm, type IpcCredentials, type IpcPerm } from './ipc-ids.js';
 
 export const MSG_NOERROR = 0o10000;
 export const MSG_EXCEPT = 0o20000;
@@ -120,7 +121,9 @@ export class MsgTable {
     return msg;
   }
 
-  msgctl(id: number, cmd: number, who: IpcCredentials, buf: { read(n: number): Uint8Array; write(b: Buffer): void }): number {
+  msgctl(id: number, cmd: number, who: IpcCredentials, buf: IpcCtlBuffer): number {
+    const shared = sharedCtl(this.ids, this.ctlKind, id, cmd, who, buf);
+    if (shared !== undefined) return shared;
     switch (cmd) {
       case IPC_INFO:
       case MSG_INFO: {
@@ -135,45 +138,33 @@ export class MsgTable {
         buf.write(b);
         return this.ids.highestIndex;
       }
-      case MSG_STAT:
-      case MSG_STAT_ANY: {
-        const q = this.ids.atIndex(id);
-        if (!q) throw new SyscallError(Errno.EINVAL);
-        if (cmd === MSG_STAT) checkAccess(who, q.perm, S_IRUGO);
-        buf.write(this.stat(q));
-        return q.id;
-      }
-    }
-    const q = this.ids.lookup(id);
-    switch (cmd) {
-      case IPC_STAT:
-        checkAccess(who, q.perm, S_IRUGO);
-        buf.write(this.stat(q));
-        return 0;
-      case IPC_SET: {
-        const b = Buffer.from(buf.read(120));
-        checkOwner(who, q.perm);
-        const qbytes = b.readBigUInt64LE(88);
-        if (qbytes > BigInt(MSGMNB) && who.uid !== 0) throw new SyscallError(Errno.EPERM);
-        setPerm(b, q.perm);
-        q.qbytes = Number(qbytes);
-        q.ctime = nowSeconds();
-        q.left.wake();
-        return 0;
-      }
-      case IPC_RMID:
-        checkOwner(who, q.perm);
-        this.ids.remove(q);
-        this.totalBytes -= q.cbytes;
-        q.messages.length = 0;
-        q.cbytes = 0;
-        q.arrived.wake();
-        q.left.wake();
-        return 0;
       default:
         throw new SyscallError(Errno.EINVAL);
     }
   }
+
+  /** MSG_STAT, IPC_STAT, IPC_SET and IPC_RMID as ipc-ctl.ts answers them, with msqid64_ds's own fields. */
+  private readonly ctlKind: IpcCtlKind<MsgQueue> = {
+    statCmd: MSG_STAT,
+    statAnyCmd: MSG_STAT_ANY,
+    setSize: 120,
+    stat: (q) => this.stat(q),
+    checkSet: (_q, b, who) => {
+      if (b.readBigUInt64LE(88) > BigInt(MSGMNB) && who.uid !== 0) throw new SyscallError(Errno.EPERM);
+    },
+    applySet: (q, b) => {
+      q.qbytes = Number(b.readBigUInt64LE(88));
+      q.left.wake();
+    },
+    remove: (q) => {
+      this.ids.remove(q);
+      this.totalBytes -= q.cbytes;
+      q.messages.length = 0;
+      q.cbytes = 0;
+      q.arrived.wake();
+      q.left.wake();
+    },
+  };
 
   /** struct msqid64_ds. */
   private stat(q: MsgQueue): Buffer {

@@ -12,7 +12,8 @@
 
 import { Errno, SyscallError } from '../errno.js';
 import { WaitQueue } from '../wait-queue.js';
-import { checkAccess, checkOwner, IPC_INFO, IPC_NOWAIT, IPC_RMID, IPC_SET, IPC_STAT, IpcIds, IpcObject, newPerm, nowSeconds, S_IRUGO, S_IWUGO, setPerm, writePerm, type IpcCredentials, type IpcPerm } from './ipc-ids.js';
+import { sharedCtl, type IpcCtlBuffer, type IpcCtlKind } from './ipc-ctl.js';
+import { checkAccess, IPC_INFO, IPC_NOWAIT, IpcIds, IpcObject, newPerm, nowSeconds, S_IRUGO, S_IWUGO, writePerm, type IpcCredentials, type IpcPerm } from './ipc-ids.js';
 
 export const SEM_UNDO = 0x1000;
 export const GETPID = 11;
@@ -142,6 +143,9 @@ export class SemTable {
   }
 
   semctl(id: number, num: number, cmd: number, arg: bigint, who: IpcCredentials, user: SemUser): number {
+    const buf: IpcCtlBuffer = { read: (n) => user.read(Number(arg), n), write: (b) => user.write(Number(arg), b) };
+    const shared = sharedCtl(this.ids, this.ctlKind, id, cmd, who, buf);
+    if (shared !== undefined) return shared;
     switch (cmd) {
       case IPC_INFO:
       case SEM_INFO: {
@@ -154,14 +158,6 @@ export class SemTable {
         }
         user.write(Number(arg), b);
         return this.ids.highestIndex;
-      }
-      case SEM_STAT:
-      case SEM_STAT_ANY: {
-        const set = this.ids.atIndex(id);
-        if (!set) throw new SyscallError(Errno.EINVAL);
-        if (cmd === SEM_STAT) checkAccess(who, set.perm, S_IRUGO);
-        user.write(Number(arg), this.stat(set));
-        return set.id;
       }
       case SETVAL: {
         const val = Number(BigInt.asIntN(32, arg));
@@ -179,21 +175,6 @@ export class SemTable {
     }
     const set = this.ids.lookup(id);
     switch (cmd) {
-      case IPC_STAT:
-        checkAccess(who, set.perm, S_IRUGO);
-        user.write(Number(arg), this.stat(set));
-        return 0;
-      case IPC_SET: {
-        const b = user.read(Number(arg), 48);
-        checkOwner(who, set.perm);
-        setPerm(b, set.perm);
-        set.ctime = nowSeconds();
-        return 0;
-      }
-      case IPC_RMID:
-        checkOwner(who, set.perm);
-        this.remove(set);
-        return 0;
       case GETALL: {
         checkAccess(who, set.perm, S_IRUGO);
         const b = Buffer.alloc(set.nsems * 2);
@@ -265,6 +246,15 @@ export class SemTable {
   private clearUndo(set: SemSet, num: number): void {
     for (const list of this.undo.values()) list.get(set)?.splice(num, 1, 0);
   }
+
+  /** SEM_STAT, IPC_STAT, IPC_SET and IPC_RMID as ipc-ctl.ts answers them, with semid64_ds's own fields. */
+  private readonly ctlKind: IpcCtlKind<SemSet> = {
+    statCmd: SEM_STAT,
+    statAnyCmd: SEM_STAT_ANY,
+    setSize: 48,
+    stat: (set) => this.stat(set),
+    remove: (set) => this.remove(set),
+  };
 
   /** struct semid64_ds. */
   private stat(set: SemSet): Buffer {

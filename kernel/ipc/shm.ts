@@ -15,7 +15,8 @@ import { Errno, SyscallError } from '../errno.js';
 import type { Machine } from '../../machine/machine.js';
 import { PAGE_SIZE, type PhysicalPageAllocator } from '../pmm.js';
 import { SharedPages } from '../shared-pages.js';
-import { checkAccess, checkOwner, IPC_INFO, IPC_RMID, IPC_SET, IPC_STAT, IpcIds, IpcObject, newPerm, nowSeconds, S_IRUGO, setPerm, writePerm, type IpcCredentials, type IpcPerm } from './ipc-ids.js';
+import { sharedCtl, type IpcCtlBuffer, type IpcCtlKind } from './ipc-ctl.js';
+import { checkOwner, IPC_INFO, IpcIds, IpcObject, newPerm, nowSeconds, writePerm, type IpcCredentials, type IpcPerm } from './ipc-ids.js';
 
 export const SHM_RDONLY = 0o10000;
 export const SHM_RND = 0o20000;
@@ -98,7 +99,9 @@ export class ShmTable {
   }
 
   /** shmctl's commands that do not map anything: IPC_STAT/SHM_STAT(_ANY), IPC_SET, IPC_RMID, IPC_INFO, SHM_INFO, SHM_LOCK/UNLOCK. `buf` reads and writes the caller's structure. */
-  shmctl(id: number, cmd: number, who: IpcCredentials, buf: { read(n: number): Uint8Array; write(b: Buffer): void }): number {
+  shmctl(id: number, cmd: number, who: IpcCredentials, buf: IpcCtlBuffer): number {
+    const shared = sharedCtl(this.ids, this.ctlKind, id, cmd, who, buf);
+    if (shared !== undefined) return shared;
     switch (cmd) {
       case IPC_INFO: {
         const b = Buffer.alloc(72);
@@ -117,36 +120,9 @@ export class ShmTable {
         buf.write(b);
         return this.ids.highestIndex;
       }
-      case SHM_STAT:
-      case SHM_STAT_ANY: {
-        const seg = this.ids.atIndex(id);
-        if (!seg) throw new SyscallError(Errno.EINVAL);
-        if (cmd === SHM_STAT) checkAccess(who, seg.perm, S_IRUGO);
-        buf.write(this.stat(seg));
-        return seg.id;
-      }
     }
     const seg = this.ids.lookup(id);
     switch (cmd) {
-      case IPC_STAT:
-        checkAccess(who, seg.perm, S_IRUGO);
-        buf.write(this.stat(seg));
-        return 0;
-      case IPC_SET: {
-        const b = buf.read(48);
-        checkOwner(who, seg.perm);
-        setPerm(b, seg.perm);
-        seg.ctime = nowSeconds();
-        return 0;
-      }
-      case IPC_RMID:
-        checkOwner(who, seg.perm);
-        if (seg.nattch === 0) this.destroy(seg);
-        else {
-          seg.perm.mode |= SHM_DEST;
-          seg.perm.key = 0;
-        }
-        return 0;
       case SHM_LOCK:
       case SHM_UNLOCK:
         checkOwner(who, seg.perm);
@@ -157,6 +133,21 @@ export class ShmTable {
         throw new SyscallError(Errno.EINVAL);
     }
   }
+
+  /** SHM_STAT, IPC_STAT, IPC_SET and IPC_RMID as ipc-ctl.ts answers them: a segment still attached outlives IPC_RMID as SHM_DEST with the private key. */
+  private readonly ctlKind: IpcCtlKind<ShmSegment> = {
+    statCmd: SHM_STAT,
+    statAnyCmd: SHM_STAT_ANY,
+    setSize: 48,
+    stat: (seg) => this.stat(seg),
+    remove: (seg) => {
+      if (seg.nattch === 0) this.destroy(seg);
+      else {
+        seg.perm.mode |= SHM_DEST;
+        seg.perm.key = 0;
+      }
+    },
+  };
 
   /** struct shmid64_ds. */
   private stat(seg: ShmSegment): Buffer {
