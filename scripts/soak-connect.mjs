@@ -16,11 +16,12 @@
  */
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ssh2 from 'ssh2';
+import { exitAfterServer } from './server-run-exit.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cycles = Number(process.argv[2] ?? 1000);
@@ -148,18 +149,4 @@ async function main() {
   return growth <= limitMb ? 0 : 1;
 }
 
-main()
-  .then(
-    (code) => code,
-    (err) => {
-      console.error(`soak: ${err.message}`);
-      return 1;
-    },
-  )
-  .then((code) => {
-    server.kill('SIGTERM');
-    server.on('exit', () => {
-      rmSync(dir, { recursive: true, force: true });
-      process.exit(code);
-    });
-  });
+exitAfterServer(main(), 'soak', server, dir);

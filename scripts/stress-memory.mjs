@@ -18,11 +18,12 @@
  */
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ssh2 from 'ssh2';
+import { exitAfterServer } from './server-run-exit.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dash = process.argv.indexOf('--');
@@ -143,18 +144,4 @@ async function main() {
   return lost ? 1 : 0;
 }
 
-main()
-  .then(
-    (code) => code,
-    (err) => {
-      console.error(`stress-memory: ${err.message}`);
-      return 1;
-    },
-  )
-  .then((code) => {
-    server.kill('SIGTERM');
-    server.on('exit', () => {
-      rmSync(dir, { recursive: true, force: true });
-      process.exit(code);
-    });
-  });
+exitAfterServer(main(), 'stress-memory', server, dir);
