@@ -1,6 +1,6 @@
 /**
  * File I/O beyond read/write: positioned vector I/O (preadv, pwritev and their *2 forms), the
- * in-kernel copies (sendfile, copy_file_range, splice, tee), fallocate (space, keep-size and
+ * in-kernel copies (sendfile, copy_file_range, splice, tee, vmsplice), fallocate (space, keep-size and
  * punched holes on the extent store), the sync variants (syncfs, sync_file_range), and the
  * paging hints (fadvise64, readahead).
  * Copies move at most CHUNK bytes per step and, when a pipe end would block, block before
@@ -22,6 +22,7 @@ const NR_fallocate = 47;
 const NR_preadv = 69;
 const NR_pwritev = 70;
 const NR_sendfile = 71;
+const NR_vmsplice = 75;
 const NR_splice = 76;
 const NR_tee = 77;
 const NR_sync_file_range = 84;
@@ -265,6 +266,42 @@ const tee: Handler = (ctx) => {
   return dst.put(src.peek(Math.min(len, dst.space)));
 };
 
+/**
+ * vmsplice: the user's iovecs into a pipe (an fd open for writing) or a pipe's bytes out to them
+ * (an fd open only for reading). Into the pipe it waits only for some room, then puts what fits
+ * (no PIPE_BUF atomicity, as the kernel's page-by-page fill); out of it, what is buffered now.
+ */
+const vmsplice: Handler = (ctx) => {
+  const fd = ctx.args.int(0);
+  const flags = ctx.args.u32(3);
+  if (flags & ~SPLICE_FLAGS) throw new SyscallError(Errno.EINVAL);
+  const f = files(ctx).get(fd);
+  if (!f.writable && !f.readable) throw new SyscallError(Errno.EBADF);
+  const iovs = readIovecs(ctx, ctx.args.u64(1), ctx.args.int(2));
+  const total = iovs.reduce((s, v) => s + v.len, 0);
+  if (total === 0) return 0;
+  if (!(f instanceof PipeReader) && !(f instanceof PipeWriter)) throw new SyscallError(Errno.EBADF);
+  const p = f.pipe;
+  // Only the flag: Linux's vmsplice waits on a pipe end opened O_NONBLOCK.
+  const nonblock = (flags & SPLICE_F_NONBLOCK) !== 0;
+  if (f.writable) {
+    if (p.readers === 0) return withSigpipe(ctx, () => { throw new SyscallError(Errno.EPIPE); });
+    if (p.space === 0) {
+      if (nonblock) throw new SyscallError(Errno.EAGAIN);
+      return ctx.block(p.writeQueue);
+    }
+    return p.put(gatherFrom(ctx, iovs)(0, Math.min(total, p.space, CHUNK)));
+  }
+  if (p.buffered === 0) {
+    if (p.writers === 0) return 0;
+    if (nonblock) throw new SyscallError(Errno.EAGAIN);
+    return ctx.block(p.readQueue);
+  }
+  const data = p.peek(Math.min(total, CHUNK));
+  scatter(ctx, iovs, data);
+  return p.take(data.length).length;
+};
+
 // ------------------------------------------------------------------ space and sync
 
 const fallocate: Handler = (ctx) => {
@@ -330,6 +367,7 @@ export const FS_IO_SYSCALLS: Record<number, (ctx: SyscallContext<any, any>) => S
   [NR_pwritev2]: pwritev2,
   [NR_sendfile]: sendfile,
   [NR_copy_file_range]: copyFileRange,
+  [NR_vmsplice]: vmsplice,
   [NR_splice]: splice,
   [NR_tee]: tee,
   [NR_fallocate]: fallocate,
