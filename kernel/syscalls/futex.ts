@@ -4,6 +4,8 @@
  * and offset, shared between processes: kernel/futex.ts) and FUTEX_CLOCK_REALTIME. FUTEX_WAIT's timeout is relative; WAIT_BITSET's absolute, on
  * CLOCK_MONOTONIC or, with FUTEX_CLOCK_REALTIME, CLOCK_REALTIME. The PI operations are
  * ENOSYS, as on a kernel built without them (glibc then uses the plain ones).
+ * futex_waitv(2): one wait on up to 128 32-bit futexes (FUTEX2_SIZE_U32, optionally
+ * FUTEX2_PRIVATE), on the same queues, so an ordinary FUTEX_WAKE on any of them ends it.
  */
 
 import { Errno, SyscallError } from '../errno.js';
@@ -122,6 +124,75 @@ function futex(ctx: KernelContext): SyscallResult {
   }
 }
 
+const NR_futex_waitv = 449;
+const FUTEX_WAITV_MAX = 128;
+const FUTEX2_SIZE_U32 = 2;
+const FUTEX2_SIZE_MASK = 3;
+const FUTEX2_PRIVATE = 128;
+const WAITV_SIZE = 24; // struct futex_waitv { u64 val; u64 uaddr; u32 flags; u32 __reserved; }
+
+interface WaitvState {
+  waiters: FutexWaiter[];
+  deadline: bigint | null;
+  clock: number;
+}
+
+/**
+ * futex_waitv: the syscall's own flags must be 0; each entry a 32-bit futex, aligned, its value
+ * fitting 32 bits. EAGAIN if any word differs at entry; else the index of the futex woken (the
+ * last one, if several were), or ETIMEDOUT at the absolute deadline on `clockid`.
+ */
+function futexWaitv(ctx: KernelContext): SyscallResult {
+  const futexes = ctx.kernel.futexes;
+  let st = ctx.proc.syscallState as WaitvState | undefined;
+  if (!st) {
+    const vec = ctx.args.u64(0);
+    const n = ctx.args.u32(1);
+    const timeoutAddr = ctx.args.u64(3);
+    const clock = ctx.args.int(4);
+    if (ctx.args.u32(2) !== 0) throw new SyscallError(Errno.EINVAL);
+    if (n === 0 || n > FUTEX_WAITV_MAX || vec === 0) throw new SyscallError(Errno.EINVAL);
+    let deadline: bigint | null = null;
+    if (timeoutAddr) {
+      if (clock !== CLOCK_MONOTONIC && clock !== CLOCK_REALTIME) throw new SyscallError(Errno.EINVAL);
+      deadline = readTimespec(ctx, timeoutAddr);
+    }
+    const raw = ctx.mem.read(vec, n * WAITV_SIZE);
+    const v = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+    const entries: { val: bigint; addr: number; key: FutexKey }[] = [];
+    for (let i = 0; i < n; i++) {
+      const val = v.getBigUint64(i * WAITV_SIZE, true);
+      const addr = Number(v.getBigUint64(i * WAITV_SIZE + 8, true));
+      const flags = v.getUint32(i * WAITV_SIZE + 16, true);
+      const reserved = v.getUint32(i * WAITV_SIZE + 20, true);
+      if ((flags & ~(FUTEX2_SIZE_MASK | FUTEX2_PRIVATE)) || reserved) throw new SyscallError(Errno.EINVAL);
+      if ((flags & FUTEX2_SIZE_MASK) !== FUTEX2_SIZE_U32 || val > 0xffffffffn) throw new SyscallError(Errno.EINVAL);
+      if (addr % 4) throw new SyscallError(Errno.EINVAL);
+      entries.push({ val, addr, key: futexKey(ctx.proc.vm, addr, (flags & FUTEX2_PRIVATE) !== 0) });
+    }
+    for (const e of entries) if (BigInt(ctx.mem.readU32(e.addr)) !== e.val) throw new SyscallError(Errno.EAGAIN);
+    const waiters = entries.map((e) => ({ space: e.key.space, addr: e.key.addr, bitset: FUTEX_BITSET_MATCH_ANY, woken: false, wake: () => undefined }));
+    st = { waiters, deadline, clock };
+    ctx.proc.syscallState = st;
+  }
+  const woken = st.waiters.map((w) => w.woken).lastIndexOf(true);
+  if (woken >= 0) {
+    for (const w of st.waiters) if (!w.woken) futexes.remove(w);
+    return woken;
+  }
+  let ms: number | undefined;
+  if (st.deadline !== null) {
+    const left = st.deadline - clockNs(ctx, st.clock);
+    if (left <= 0n) {
+      for (const w of st.waiters) futexes.remove(w);
+      throw new SyscallError(ETIMEDOUT);
+    }
+    ms = Number(left) / 1e6;
+  }
+  return ctx.block(st.waiters.map((w) => futexes.waitable(w)), ms);
+}
+
 export const FUTEX_SYSCALLS: HandlerTable = {
   [NR.futex]: futex,
+  [NR_futex_waitv]: futexWaitv,
 };
