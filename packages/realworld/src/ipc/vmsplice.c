@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -108,6 +109,8 @@ int main(void) {
   if (pipe(p) != 0) return 1;
   show("unknown flag 0x10", vmsplice(p[1], in, 1, 0x10));
   show("nr_segs IOV_MAX+1", vmsplice(p[1], in, IOV_MAX + 1, 0));
+  /* The count is taken as 32 bits, as Linux's iovec import does. */
+  show("nr_segs 2^32+1: one segment", syscall(SYS_vmsplice, p[1], in, (unsigned long)(1ULL << 32) + 1, 0));
   int f = open("/dev/null", O_WRONLY);
   show("not a pipe", vmsplice(f, in, 1, 0));
   int g = open("/dev/null", O_RDONLY);
