@@ -48,7 +48,9 @@ t.test('users: accounts, homes, isolation, SFTP as the user', { skip: NO_OPENSSH
   // Processes and signals.
   // setsid: a process the session's hang-up leaves alone (a plain background job gets SIGHUP when
   // alice's exec session ends, as the session-teardown rules say).
-  await as('alice', 'setsid sleep 120 > /dev/null 2>&1 &');
+  // The session waits until the job has become `sleep 120` (setsid has run), or its end could
+  // hang the job up before it left the session.
+  await as('alice', "setsid sleep 120 > /dev/null 2>&1 & until ps | grep -q 'sleep 120$'; do sleep 1; done");
   r = await as('bob', 'ps');
   const m = /^\s*(\d+)\s+alice\s+\S+\s+sleep 120$/m.exec(r.stdout); // /bin/ps: PID USER TIME COMMAND, as busybox ps
   t.ok(m, `alice's sleep is listed: ${r.stdout}`);
